@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * stderr. It exits on stdin EOF and as soon as its parent process dies.
  *
  * {@snippet lang=sh :
- * java --enable-preview -cp LIB concurrencylab.exec.ProcessWorker 0   # started by ProcessPool
+ * java --enable-preview -cp LIB concurrencylab.exec.ProcessWorker 0 4242   # index, parent pid; started by ProcessPool
  * }
  * <p>Thread safety: single-threaded apart from the parent watcher.
  */
@@ -34,14 +34,18 @@ public final class ProcessWorker {
     /**
      * Runs the worker loop until stdin closes.
      *
-     * @param args one argument: the worker's index in its pool
+     * @param args the worker's index in its pool, and the pid of the parent JVM to watch
      * @throws IOException if stdout (the reply pipe) fails
      */
     public static void main(String[] args) throws IOException {
         var replies = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        Thread.currentThread().setName("process-worker-" + (args.length > 0 ? args[0] : "?"));
-        watchParent();
+        if (args.length != 2) {
+            System.err.println("usage: ProcessWorker INDEX PARENT_PID (started by concurrencylab.exec.ProcessPool)");
+            System.exit(2);
+        }
+        Thread.currentThread().setName("process-worker-" + args[0]);
+        watchParent(Long.parseLong(args[1]));
         var tasks = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
         WireFormat.writeHandshake(replies, ProcessHandle.current().pid());
         while (true) {
@@ -84,16 +88,17 @@ public final class ProcessWorker {
         }
     }
 
-    /** Exits when the parent dies: via onExit(), and by polling (the parent pid changes when reparented). */
-    private static void watchParent() {
-        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
-        if (parent == null || !parent.isAlive()) {
+    /**
+     * Exits when the parent dies: via onExit(), and by polling whether this process's parent
+     * is still {@code parentPid} (an orphan is re-parented to init or a subreaper).
+     */
+    private static void watchParent(long parentPid) {
+        if (currentParentPid() != parentPid) {
             Runtime.getRuntime().halt(0);
         }
-        long parentPid = parent.pid();
-        parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0));
+        ProcessHandle.of(parentPid).ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
         Thread.ofPlatform().daemon().name("parent-watch").start(() -> {
-            while (parent.isAlive() && ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid) {
+            while (currentParentPid() == parentPid) {
                 try {
                     Thread.sleep(PARENT_POLL_MILLIS);
                 } catch (InterruptedException e) {
@@ -102,5 +107,9 @@ public final class ProcessWorker {
             }
             Runtime.getRuntime().halt(0);
         });
+    }
+
+    private static long currentParentPid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     }
 }

@@ -71,10 +71,15 @@ final class TaskPortability {
                     + " is a JShell class)", null);
         }
         if (!loadableByWorkers(c)) {
-            throw notPortable(task, c, "its class " + c.getName() + " was loaded by " + c.getClassLoader()
+            throw notPortable(task, c, "its class " + c.getName() + " was loaded by " + describe(c.getClassLoader())
                     + ", a class loader the worker JVMs do not have (its code is not on their classpath);"
                     + " that is what a class defined in a notebook cell (JShell) looks like", null);
         }
+    }
+
+    private static String describe(ClassLoader loader) {
+        String name = loader.getName();
+        return name == null ? loader.toString() : "class loader '" + name + "' (" + loader.getClass().getName() + ")";
     }
 
     static boolean isJShellClass(Class<?> c) {

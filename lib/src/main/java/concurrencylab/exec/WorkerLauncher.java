@@ -39,7 +39,8 @@ record WorkerLauncher(String java, String classpath) {
         return List.of(java, "--enable-preview", "-Djava.awt.headless=true",
                 "-D" + LabTasks.WORKER_PROPERTY + "=true", "-Dconcurrencylab.worker.pool=" + poolId,
                 "-XX:+UseSerialGC", "-XX:+DisplayVMOutputToStderr",
-                "-cp", classpath, ProcessWorker.class.getName(), Integer.toString(index));
+                "-cp", classpath, ProcessWorker.class.getName(), Integer.toString(index),
+                Long.toString(ProcessHandle.current().pid()));
     }
 
     @Override
