@@ -2,23 +2,36 @@ package concurrencylab.exec;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import concurrencylab.tasks.LabTasks;
+import concurrencylab.tasks.WhoRan;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ExecutorKindTest {
 
     @ParameterizedTest
-    @EnumSource(value = ExecutorKind.class, names = {"PLATFORM", "VIRTUAL"})
-    @DisplayName("create returns a working executor that runs a task and closes")
-    void createReturnsWorkingExecutor(ExecutorKind kind) throws Exception {
+    @EnumSource(ExecutorKind.class)
+    @DisplayName("create returns an executor that runs tasks on the kind of thread or process it names")
+    void createRunsTasksWhereTheKindSays(ExecutorKind kind) throws Exception {
         try (ExecutorService pool = kind.create(2)) {
-            assertEquals(42, pool.submit(() -> 42).get(30, TimeUnit.SECONDS));
+            WhoRan who = pool.submit(LabTasks.whoRanMe()).get(30, TimeUnit.SECONDS);
+            long me = ProcessHandle.current().pid();
+            switch (kind) {
+                case PLATFORM -> assertTrue(who.pid() == me && !who.virtual(), who.toString());
+                case VIRTUAL -> assertTrue(who.pid() == me && who.virtual() && !who.carrier().isEmpty(), who.toString());
+                case PROCESS -> {
+                    assertInstanceOf(ProcessPool.class, pool);
+                    assertTrue(who.pid() != me && !who.virtual(), who.toString());
+                }
+            }
         }
     }
 
