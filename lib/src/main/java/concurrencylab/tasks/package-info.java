@@ -1,0 +1,27 @@
+/**
+ * Tasks the lessons run, written once and runnable on any executor, including another JVM.
+ *
+ * <h2>The task type</h2>
+ * <ul>
+ *   <li>{@link concurrencylab.tasks.PortableCallable}: a {@code Callable} that is also
+ *       {@code Serializable}, so it can cross to a worker process. Introduced in notebook
+ *       {@code 07.2-Executors}, where a cell's own lambda is refused by the process pool and a
+ *       library task is not.</li>
+ * </ul>
+ *
+ * <h2>The tasks</h2>
+ * <ul>
+ *   <li>{@link concurrencylab.tasks.LabTasks}: static factories. {@code countPrimes} (CPU
+ *       work, introduced in {@code 07.1-No-GIL-in-Java}), {@code sleep} and
+ *       {@code fetchLength} (waiting on I/O, loopback only; {@code 07.2-Executors}),
+ *       {@code sha256Hex} and {@code whoRanMe} ({@code 07.4-Hybrid-CPU-and-IO}),
+ *       {@code noop} (overhead benchmarks) and {@code haltWorker} (a crashing worker,
+ *       {@code 07.2-Executors}).</li>
+ *   <li>{@link concurrencylab.tasks.WhoRan}: pid, thread, virtual or not, carrier; the answer
+ *       of {@code whoRanMe()} ({@code 07.4-Hybrid-CPU-and-IO}).</li>
+ * </ul>
+ *
+ * <p>Package-private: one record per task ({@code PrimeCount}, {@code Sha256Rounds},
+ * {@code Sleeper}, {@code HttpLength}, {@code WhoRanMe}, {@code NoOp}, {@code WorkerHalt}).
+ */
+package concurrencylab.tasks;
