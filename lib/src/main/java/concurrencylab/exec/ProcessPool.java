@@ -74,10 +74,14 @@ public final class ProcessPool implements ExecutorService {
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public ProcessPool(int workers) {
+        this(workers, WorkerLauncher.fromEnvironment());
+    }
+
+    ProcessPool(int workers, WorkerLauncher launcher) {
         if (workers < 1 || workers > 64) {
             throw new IllegalArgumentException("workers must be between 1 and 64, got " + workers);
         }
-        this.launcher = WorkerLauncher.fromEnvironment();
+        this.launcher = launcher;
         this.portability = new TaskPortability(launcher.classpath());
         this.terminated = new CountDownLatch(workers);
         for (int i = 0; i < workers; i++) {

@@ -71,9 +71,14 @@ final class TaskPortability {
                     + " is a JShell class)", null);
         }
         if (!loadableByWorkers(c)) {
-            throw notPortable(task, c, "its class " + c.getName() + " was loaded by " + describe(c.getClassLoader())
-                    + ", a class loader the worker JVMs do not have (its code is not on their classpath);"
-                    + " that is what a class defined in a notebook cell (JShell) looks like", null);
+            Path home = codeLocation(c);
+            throw notPortable(task, c, home == null
+                    ? "its class " + c.getName() + " was loaded by " + describe(c.getClassLoader())
+                      + ", a class loader the worker JVMs do not have, from no file they could read;"
+                      + " that is what a class defined in a notebook cell (JShell) looks like"
+                    : "its class " + c.getName() + " comes from " + home + ", which is not on the worker"
+                      + " classpath (set " + WorkerLauncher.CLASSPATH_VARIABLE + " to the library jar and its"
+                      + " dependencies, as the course kernel does)", null);
         }
     }
 
@@ -101,18 +106,23 @@ final class TaskPortability {
     }
 
     private boolean onWorkerClasspath(Class<?> c) {
+        Path path = codeLocation(c);
+        return path != null && (entries.contains(path)
+                || (path.getParent() != null && wildcardDirs.contains(path.getParent())
+                    && path.getFileName().toString().endsWith(".jar")));
+    }
+
+    /** Returns the jar or directory a class was loaded from, or null (JShell, generated, not a file). */
+    private static Path codeLocation(Class<?> c) {
         CodeSource source = c.getProtectionDomain().getCodeSource();
         URL location = source == null ? null : source.getLocation();
         if (location == null || !"file".equals(location.getProtocol())) {
-            return false;
+            return null;
         }
         try {
-            Path path = normalize(Path.of(location.toURI()));
-            return entries.contains(path)
-                    || (path.getParent() != null && wildcardDirs.contains(path.getParent())
-                        && path.getFileName().toString().endsWith(".jar"));
+            return normalize(Path.of(location.toURI()));
         } catch (Exception badLocation) {
-            return false;
+            return null;
         }
     }
 

@@ -29,7 +29,7 @@ final class WorkerProcess {
     private final DataInputStream fromWorker;
     private final Thread stderrPump;
     private final Deque<String> stderrTail = new ArrayDeque<>();
-    private boolean ready;
+    private volatile boolean ready;
 
     private WorkerProcess(int poolId, int index, Process process) {
         this.index = index;
@@ -54,6 +54,11 @@ final class WorkerProcess {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Returns whether the worker has answered the handshake (its JVM booted and loaded the pool's classes). */
+    boolean isReady() {
+        return ready;
     }
 
     int index() {

@@ -23,7 +23,6 @@ final class WorkerSlot {
     private WorkerProcess worker;            // guarded by lock
     private ProcessFuture<?> current;        // guarded by lock
     private boolean killedForCancel;         // guarded by lock
-    private Thread dispatcher;
 
     WorkerSlot(ProcessPool pool, int index, BlockingQueue<ProcessFuture<?>> queue) {
         this.pool = pool;
@@ -39,7 +38,7 @@ final class WorkerSlot {
             throw new UncheckedIOException("could not start worker JVM " + index + " with "
                     + pool.launcher(), e);
         }
-        dispatcher = Thread.ofPlatform().daemon().name("ProcessPool-" + pool.id() + "-dispatcher-" + index)
+        Thread.ofPlatform().daemon().name("ProcessPool-" + pool.id() + "-dispatcher-" + index)
                 .start(this::dispatchLoop);
     }
 
@@ -132,8 +131,12 @@ final class WorkerSlot {
         synchronized (lock) {
             w = worker;
         }
-        if (w != null) {
+        if (w != null && w.isAlive()) {
             return w;
+        }
+        if (w != null) { // died while idle (killed from outside): replace it without failing this task
+            w.awaitExit(EXIT_WAIT);
+            setWorker(null);
         }
         try {
             w = setWorkerIfRunning(WorkerProcess.start(pool.launcher(), pool.id(), index));
@@ -162,7 +165,11 @@ final class WorkerSlot {
 
     private String deathMessage(ProcessFuture<?> task, WorkerProcess w, int status) {
         String tail = w.stderrTail();
-        return "worker " + index + " (pid " + w.pid() + ") of " + pool + " died while running " + task.task()
+        String what = w.isReady() ? "died while running " + task.task()
+                : "exited before it was ready, so it could not run " + task.task() + " (is the library on its"
+                  + " classpath? started as " + pool.launcher() + ", classpath from " + WorkerLauncher.CLASSPATH_VARIABLE
+                  + " or java.class.path)";
+        return "worker " + index + " (pid " + w.pid() + ") of " + pool + " " + what
                 + ": " + ExitStatus.describe(status) + "; the pool replaces it and runs the other tasks"
                 + (tail.isEmpty() ? "" : ". Last lines on its stderr:\n" + tail);
     }

@@ -170,6 +170,33 @@ class ProcessPoolTest {
     }
 
     @Test
+    @DisplayName("a worker killed while idle is replaced before the next task, which succeeds")
+    void idleWorkerKilledIsReplacedQuietly() throws Exception {
+        try (var pool = ProcessPool.of(1)) {
+            pool.submit(LabTasks.noop()).get(WAIT, TimeUnit.SECONDS);
+            long pid = pool.workerPids().getFirst();
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            assertTrue(FileLatch.awaitGone(pid, GONE_WAIT));
+            WhoRan next = pool.submit(LabTasks.whoRanMe()).get(WAIT, TimeUnit.SECONDS);
+            assertNotEquals(pid, next.pid());
+        }
+    }
+
+    @Test
+    @DisplayName("a worker that cannot start (library not on its classpath) fails the task with a classpath hint and its stderr")
+    void workerThatCannotStartExplainsWhy() throws Exception {
+        var launcher = new WorkerLauncher(WorkerLauncher.findJava(), dir.toString());
+        try (var pool = new ProcessPool(1, launcher)) {
+            var died = diedOf(pool.submit(LabTasks.noop()));
+            assertTrue(died.getMessage().contains("before it was ready"), died.getMessage());
+            assertTrue(died.getMessage().contains("COURSE_CLASSPATH"), died.getMessage());
+            assertTrue(died.getMessage().contains(ProcessWorker.class.getName()), "quotes the worker's stderr: "
+                    + died.getMessage());
+            assertEquals(1, died.exitStatus());
+        }
+    }
+
+    @Test
     @DisplayName("cancel(true) on a running task kills its worker JVM and a new worker takes its place")
     void cancelKillsAndReplacesWorker() throws Exception {
         try (var pool = ProcessPool.of(1)) {

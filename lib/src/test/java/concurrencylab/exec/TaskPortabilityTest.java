@@ -71,7 +71,10 @@ class TaskPortabilityTest {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Object foreign = isolatedBoom(classes.toUri().toURL());
         assertTrue(portability(classes.toString()).serialize(foreign).length > 0);
-        assertThrows(TaskNotPortableException.class, () -> portability(dir.resolve("elsewhere").toString()).serialize(foreign));
+        var e = assertThrows(TaskNotPortableException.class,
+                () -> portability(dir.resolve("elsewhere").toString()).serialize(foreign));
+        assertTrue(e.getMessage().contains(classes.toString()) && e.getMessage().contains("COURSE_CLASSPATH"),
+                "names the jar or directory and the variable to set: " + e.getMessage());
     }
 
     @Test
