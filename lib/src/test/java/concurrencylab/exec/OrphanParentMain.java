@@ -1,10 +1,14 @@
 package concurrencylab.exec;
 
+import concurrencylab.tasks.LabTasks;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A parent JVM for the orphan test: creates a pool, prints "WORKER_PIDS p1 p2 ..." and
- * waits (bounded) to be killed.
+ * A parent JVM for the orphan test: creates a pool of N workers, makes every worker boot
+ * (N concurrent sleeps, one per idle dispatcher), prints "WORKER_PIDS p1 p2 ..." and waits,
+ * bounded, to be killed.
  */
 public final class OrphanParentMain {
 
@@ -12,8 +16,11 @@ public final class OrphanParentMain {
     }
 
     public static void main(String[] args) throws Exception {
-        try (var pool = ProcessPool.of(Integer.parseInt(args[0]))) {
-            pool.submit(concurrencylab.tasks.LabTasks.noop()).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        int workers = Integer.parseInt(args[0]);
+        try (var pool = ProcessPool.of(workers)) {
+            for (var f : pool.invokeAll(Collections.nCopies(workers, LabTasks.sleep(500)), 120, TimeUnit.SECONDS)) {
+                f.get(1, TimeUnit.SECONDS);
+            }
             String pids = pool.workerPids().stream().map(String::valueOf).collect(Collectors.joining(" "));
             System.out.println("WORKER_PIDS " + pids);
             System.out.flush();
