@@ -73,7 +73,7 @@ final class WorkerSlot {
     private void dispatchLoop() {
         try {
             for (ProcessFuture<?> task = queue.take(); task != ProcessFuture.END; task = queue.take()) {
-                runOne(task);
+                runGuarded(task);
             }
         } catch (InterruptedException e) {
             // shutdownNow: fall through and stop the worker
@@ -83,6 +83,24 @@ final class WorkerSlot {
                 last.stop(STOP_GRACE);
             }
             pool.slotTerminated();
+        }
+    }
+
+    /** Runs one task; an unexpected failure fails that task and replaces the worker, never the dispatcher. */
+    private void runGuarded(ProcessFuture<?> task) {
+        try {
+            runOne(task);
+        } catch (RuntimeException | Error e) {
+            task.completeExceptionally(e);
+            WorkerProcess w;
+            synchronized (lock) {
+                current = null;
+                killedForCancel = false;
+                w = worker;
+            }
+            if (w != null) {
+                replace(w); // its pipes may be mid-frame
+            }
         }
     }
 
@@ -174,12 +192,15 @@ final class WorkerSlot {
                 + (tail.isEmpty() ? "" : ". Last lines on its stderr:\n" + tail);
     }
 
-    /** Replaces a dead or killed worker with a fresh JVM, unless the pool is stopping. */
+    /**
+     * Replaces a dead or killed worker with a fresh JVM at once, so the pool stays warm; once
+     * the pool is shut down, a worker is started only if another queued task needs one.
+     */
     private void replace(WorkerProcess dead) {
         dead.kill();
         dead.awaitExit(EXIT_WAIT);
         setWorker(null);
-        if (pool.isStopping()) {
+        if (pool.isShutdown()) {
             return;
         }
         try {
