@@ -3,8 +3,8 @@
 # environment.yml and postBuild, in a clean Python venv under build/binder-replay/.
 #   1. a fresh copy of the repository's files (as Binder clones it)
 #   2. a new venv standing in for the conda env; the pip part of environment.yml, read from the
-#      file, installed into it (conda-forge's openjdk=25 and maven are stood in for by the local
-#      JDK 25 and mvn)
+#      file, installed into it; conda-forge's openjdk=25 stood in for by the local JDK 25 linked
+#      where conda puts it (<env>/lib/jvm), and maven by the local mvn
 #   3. ./postBuild run in the copy, with the venv as NB_PYTHON_PREFIX
 #   4. checks: the kernelspec is in the environment (and nowhere else is needed), the RISE
 #      extension is there, no .venv was made, and 07.0-Opening executes on the kernel with no
@@ -99,6 +99,7 @@ say "copied the repository to build/binder-replay/repo"
 # --- 2. the environment ---------------------------------------------------------------------
 ENV="$REPLAY/env"
 "$BASE_PY" -m venv "$ENV"
+ln -s "$JAVA_HOME" "$ENV/lib/jvm"   # where conda-forge's openjdk lives in the env
 say "pip part of environment.yml: ${PIP_DEPS[*]}"
 timeout 1200 "$ENV/bin/python" -m pip install -q --disable-pip-version-check "${PIP_DEPS[@]}"
 
@@ -108,7 +109,7 @@ export PATH="$ENV/bin:$PATH" NB_PYTHON_PREFIX="$ENV" CONDA_PREFIX="$ENV"
 export JUPYTER_DATA_DIR="$REPLAY/jupyter-data" JUPYTER_CONFIG_DIR="$REPLAY/jupyter-config"
 unset VIRTUAL_ENV COURSE_VENV
 say "running postBuild"
-(cd "$REPLAY/repo" && timeout 1800 ./postBuild) >"$REPLAY/postBuild.log" 2>&1 || {
+(cd "$REPLAY/repo" && unset JAVA_HOME COURSE_JAVA_HOME && timeout 1800 ./postBuild) >"$REPLAY/postBuild.log" 2>&1 || {
   say "postBuild failed; its last lines:"; tail -n 30 "$REPLAY/postBuild.log" >&2; exit 1; }
 
 # --- 4. checks --------------------------------------------------------------------------------
@@ -131,7 +132,10 @@ if name not in specs:
     sys.exit(f"test-binder: kernelspec '{name}' not found after postBuild; found: {sorted(specs)}")
 if not Path(specs[name]).resolve().is_relative_to(env):
     sys.exit(f"test-binder: kernelspec '{name}' is at {specs[name]}, not inside the environment {env}")
-print(f"test-binder: kernelspec '{name}' at {specs[name]}")
+java = KernelSpecManager().get_kernel_spec(name).argv[0]
+if not java.startswith(str(env / "lib" / "jvm")):
+    sys.exit(f"test-binder: the kernel runs {java}, not the environment's JDK under {env / 'lib' / 'jvm'}")
+print(f"test-binder: kernelspec '{name}' at {specs[name]}, running {java}")
 t0 = time.monotonic()
 try:
     NotebookClient(nb, timeout=180, startup_timeout=120, kernel_name=name,
