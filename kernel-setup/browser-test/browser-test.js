@@ -18,6 +18,7 @@
 //   KERNEL_DISPLAY_NAME  expected kernel name (default "Java 25 · Concurrency Lab")
 //   RUN_TIMEOUT_S  bound for Run All of one notebook (default 240)
 //   STEP_TIMEOUT_S bound for every other wait (default 90)
+//   SITE_DIR       build/site of `./course run`: its pages are checked when index.html is there
 'use strict';
 
 const fs = require('node:fs');
@@ -42,6 +43,7 @@ const cfg = {
   kernelName: env('KERNEL_DISPLAY_NAME', 'Java 25 · Concurrency Lab'),
   runTimeoutMs: 1000 * Number(env('RUN_TIMEOUT_S', '240')),
   stepTimeoutMs: 1000 * Number(env('STEP_TIMEOUT_S', '90')),
+  siteDir: env('SITE_DIR', ''),
 };
 cfg.slidesNotebook = env('SLIDES_NOTEBOOK', cfg.notebooks[0]);
 
@@ -346,6 +348,47 @@ async function checkSlides(context, page, name, check) {
   }
 }
 
+// The static site `./course run` writes: index.html links every notebook's page, and every
+// page shows each chart of its executed notebook as a decoded image. Opened from file://.
+async function checkSite(context, check) {
+  const index = path.join(cfg.siteDir, 'index.html');
+  if (!cfg.siteDir || !fs.existsSync(index)) {
+    log(`static site: no ${index}; skipped (./course run writes it)`);
+    return;
+  }
+  const names = fs.readdirSync(cfg.labRoot).filter((f) => f.endsWith('.ipynb')).map((f) => f.slice(0, -6)).sort();
+  const page = await context.newPage();
+  try {
+    await page.goto(`file://${index}`, { timeout: cfg.stepTimeoutMs });
+    const links = await page.locator('a[href$=".html"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const missing = names.filter((n) => !links.includes(`${n}.html`));
+    check.ok(missing.length === 0, 'static site: index.html links every notebook page',
+      missing.length ? `missing ${missing.join(', ')}` : `${links.length} links`);
+    await shot(page, 'site-index.png');
+    for (const n of names) {
+      const html = path.join(cfg.siteDir, `${n}.html`);
+      const executed = path.join(cfg.siteDir, `${n}.ipynb`);
+      if (!fs.existsSync(html) || !fs.existsSync(executed)) {
+        check.ok(false, `static site: ${n}.html and its executed notebook exist`);
+        continue;
+      }
+      const charts = savedOutputs(JSON.parse(fs.readFileSync(executed, 'utf8'))).images;
+      await page.goto(`file://${html}`, { timeout: cfg.stepTimeoutMs });
+      const imgs = page.locator('.jp-OutputArea-output img[src^="data:image/png"]');
+      const decoded = await imgs.evaluateAll((els) => els.filter((e) => e.complete && e.naturalWidth > 0).length);
+      check.ok(decoded === charts, `static site: ${n}.html shows its charts`, `${decoded} of ${charts} images decoded`);
+      const toIpynb = await page.locator('a[href$=".ipynb"], a[href*=".ipynb#"]').count();
+      if (toIpynb > 0) log(`WARN static site: ${n}.html has ${toIpynb} links to .ipynb files, not to their .html pages`);
+      if (charts > 0) {
+        await imgs.first().scrollIntoViewIfNeeded({ timeout: cfg.stepTimeoutMs });
+        await shot(page, `site-${n}.png`);
+      }
+    }
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
 async function main() {
   fs.mkdirSync(cfg.outDir, { recursive: true });
   const watchdog = setTimeout(() => {
@@ -379,6 +422,11 @@ async function main() {
       await checkSlides(context, page, cfg.slidesNotebook, check);
     } catch (e) {
       check.ok(false, `${cfg.slidesNotebook}: slides check ran to the end`, e.message.split('\n')[0]);
+    }
+    try {
+      await checkSite(context, check);
+    } catch (e) {
+      check.ok(false, 'static site check ran to the end', e.message.split('\n')[0]);
     }
   } finally {
     await context.close().catch(() => {});
