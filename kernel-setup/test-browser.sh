@@ -119,7 +119,7 @@ LAB_PID=$!
 start=$(date +%s)
 LAB_URL="http://127.0.0.1:$PORT" LAB_TOKEN="$TOKEN" LAB_ROOT="$WORK/notebooks" OUT_DIR="$OUT" \
 USER_DATA_DIR="$WORK/profile" NOTEBOOKS="$NOTEBOOKS" CHROMIUM="$CHROMIUM" SITE_DIR="$ROOT/build/site" \
-  setsid timeout -k 15 "${BROWSER_TEST_TIMEOUT_S:-900}" node "$HERE/browser-test.js" </dev/null &
+  setsid timeout -k 15 "${BROWSER_TEST_TIMEOUT_S:-1100}" node "$HERE/browser-test.js" </dev/null &
 DRIVER_PID=$!
 rc=0; wait "$DRIVER_PID" || rc=$?
 DRIVER_PID=""

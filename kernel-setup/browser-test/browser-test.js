@@ -4,7 +4,9 @@
 // notebook, checks that the course kernel was picked from the notebook's kernelspec metadata,
 // runs all cells from the Run menu, waits for the kernel to go idle, saves, and asserts:
 // no error output, a chart image visible, a Tablesaw HTML table visible. Then it opens the first
-// lesson as RISE slides and checks that reveal.js shows them. Screenshots go to OUT_DIR.
+// lesson as RISE slides and checks that reveal.js shows them, and checks the static site of
+// `./course run` (index links, charts on every page). Screenshots and report.json go to OUT_DIR.
+// The last line is "N passed, N failed"; the exit code is 0 only when nothing failed.
 //
 // Configuration (environment, set by test-browser.sh):
 //   LAB_URL        http://127.0.0.1:PORT (no trailing slash)       required
@@ -52,7 +54,7 @@ cfg.slidesNotebook = env('SLIDES_NOTEBOOK', cfg.notebooks[0]);
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-default-browser-check', '--disable-domain-reliability',
+  '--no-default-browser-check', '--disable-domain-reliability', '--disable-dev-shm-usage',
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
 ];
 const VIEWPORT = { width: 1400, height: 900 };
