@@ -51,9 +51,12 @@ def nav_line(paths: list[Path], titles: dict, i: int) -> str:
     return " | ".join(parts)
 
 
-def slide_type(cell: dict) -> str:
+def slide_type(cell: dict, previous: dict | None = None) -> str:
     if "nav" in cell.get("metadata", {}).get("tags", []):
         return "skip"
+    if (previous is not None and previous["cell_type"] == "code"
+            and "Lesson.start" in source(previous) and source(cell).lstrip().startswith("# ")):
+        return "-"              # the title shares the opening slide with the setup cell
     if cell["cell_type"] == "markdown":
         first = source(cell).lstrip().splitlines()[0] if source(cell).strip() else ""
         if first.startswith("# ") or first.startswith("## "):
@@ -83,7 +86,7 @@ def rebuild(path: Path, nb: dict, paths: list[Path], titles: dict) -> dict:
             c["id"] = stable_id(path, n, c)
         seen.add(c["id"])
         c.setdefault("metadata", {})
-        c["metadata"]["slideshow"] = {"slide_type": slide_type(c)}
+        c["metadata"]["slideshow"] = {"slide_type": slide_type(c, cells[n - 1] if n else None)}
         if c["cell_type"] == "code":
             c.setdefault("outputs", [])
             c.setdefault("execution_count", None)

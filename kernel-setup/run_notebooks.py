@@ -75,16 +75,26 @@ def first_error(nb) -> str | None:
     return None
 
 
-def write_html(nb, target: Path) -> None:
+def write_html(nb, target: Path, names: set[str]) -> None:
+    """Writes the page; links to other course notebooks point at their pages, not the .ipynb."""
     from nbconvert import HTMLExporter
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    for name in names:
+        body = body.replace(f'href="{name}.ipynb', f'href="{name}.html')
     target.write_text(body, encoding="utf-8")
 
 
-def write_index(site: Path, results: list[tuple[str, float, bool]]) -> None:
+def write_index(site: Path, results: list[tuple[str, float, bool]], names: list[str]) -> None:
+    """Lists every course notebook that has a page in the site: this run's results, and
+    pages from earlier runs (marked as such) so a partial run keeps the links."""
+    ran = {name for name, _, _ in results}
+    results = results + [(n, float("nan"), None) for n in names
+                         if n not in ran and (site / f"{n}.html").is_file()]
+    results.sort(key=lambda r: r[0])
     rows = "\n".join(
         f'<tr><td><a href="{html.escape(name)}.html">{html.escape(name)}</a></td>'
-        f'<td style="text-align:right">{secs:.1f} s</td><td>{"ok" if ok else "failed"}</td></tr>'
+        f'<td style="text-align:right">{"" if ok is None else f"{secs:.1f} s"}</td>'
+        f'<td>{"earlier run" if ok is None else "ok" if ok else "failed"}</td></tr>'
         for name, secs, ok in results)
     site.joinpath("index.html").write_text(f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Java concurrency course · executed notebooks</title>
@@ -108,21 +118,21 @@ def main() -> int:
     site = args.site
     site.mkdir(parents=True, exist_ok=True)
     chosen = select(ROOT / "notebooks", args.notebooks)
+    names = sorted({p.stem for p in (ROOT / "notebooks").glob("*.ipynb")} | {p.stem for p in chosen})
     results, failures = [], 0
     for path in chosen:
         start = time.monotonic()
         nb, error = execute(path, args.cell_timeout)
         secs = time.monotonic() - start
         nbformat.write(nb, site / path.name)
-        write_html(nb, site / f"{path.stem}.html")
+        write_html(nb, site / f"{path.stem}.html", set(names))
         ok = error is None
         failures += not ok
         results.append((path.stem, secs, ok))
         print(f"{path.stem:<28} {secs:6.1f} s  {'ok' if ok else 'failed'}", flush=True)
         if error:
             print("\n".join("    " + line for line in error.strip().splitlines()[-25:]), flush=True)
-    if not args.notebooks or len(chosen) > 1:
-        write_index(site, results)
+    write_index(site, results, names)
     print(f"notebooks: {len(results) - failures} passed, {failures} failed")
     return 1 if failures else 0
 

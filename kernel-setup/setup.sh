@@ -44,3 +44,11 @@ bash "$ROOT/kernel-setup/build-lib.sh"
 
 # --- 3. The kernelspec -------------------------------------------------------------------
 "$PY" "$ROOT/kernel-setup/install_kernel.py" --prefix "$PREFIX" --java-home "$JAVA_HOME" --root "$ROOT"
+
+# --- 4. JupyterLab settings: RISE scrolls long slides instead of cutting them off ----------
+SETTINGS="$PREFIX/share/jupyter/lab/settings"
+OVERRIDES='{"jupyterlab-rise:plugin": {"scroll": true}}'
+if [ "$(cat "$SETTINGS/overrides.json" 2>/dev/null || true)" != "$OVERRIDES" ]; then
+  mkdir -p "$SETTINGS"
+  printf '%s\n' "$OVERRIDES" > "$SETTINGS/overrides.json"
+fi
