@@ -1,0 +1,149 @@
+package concurrencylab.debug;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Workloads that block a virtual thread in two places, to watch with {@link JfrProbe}: inside
+ * {@code synchronized}, which no longer pins since JDK 24 (JEP 491), and under a native frame,
+ * which still does.
+ *
+ * <p>The native frame comes from the C library's {@code qsort}, called through the Foreign
+ * Function API with a Java comparator that sleeps: the sleeping virtual thread has C code
+ * below it on the stack, so it cannot leave its carrier, and JFR reports
+ * {@code jdk.VirtualThreadPinned}.
+ *
+ * {@snippet :
+ * JfrProbe.record(Duration.ofSeconds(5), () -> Pinning.inNativeFrame(4, Duration.ofMillis(30)))
+ *         .eventsOf("jdk.VirtualThreadPinned"); // 4 events
+ * JfrProbe.record(Duration.ofSeconds(5), () -> Pinning.inSynchronized(4, Duration.ofMillis(30)))
+ *         .eventsOf("jdk.VirtualThreadPinned"); // none on JDK 24+
+ * }
+ *
+ * <p>Calling C needs native access; without {@code --enable-native-access=ALL-UNNAMED} the JDK
+ * prints a one-time warning, which this class keeps out of the notebook by capturing
+ * {@code System.err} while it links {@code qsort}. Stateless apart from that link; safe to
+ * call from any thread.
+ */
+public final class Pinning {
+    private static final MethodHandle QSORT = linkQsort();
+    private static final MemorySegment COMPARATOR = comparatorStub();
+    private static final ScopedValue<Duration> NAP = ScopedValue.newInstance();
+
+    private Pinning() {
+    }
+
+    /**
+     * Runs {@code tasks} virtual threads that each sleep {@code nap} under a native frame
+     * (in a {@code qsort} comparator), and waits for them.
+     *
+     * @param tasks how many virtual threads, 1 to 1000
+     * @param nap   how long each sleeps while pinned, 1 ms to 10 s
+     * @throws IllegalArgumentException if {@code tasks} or {@code nap} is out of range
+     * @throws InterruptedException     if interrupted while waiting
+     */
+    public static void inNativeFrame(int tasks, Duration nap) throws InterruptedException {
+        runVirtual(tasks, nap, () -> ScopedValue.where(NAP, nap).run(Pinning::sortTwoInts));
+    }
+
+    /**
+     * Runs {@code tasks} virtual threads that each sleep {@code nap} while holding a monitor
+     * ({@code synchronized} on its own lock), and waits for them.
+     *
+     * @param tasks how many virtual threads, 1 to 1000
+     * @param nap   how long each sleeps inside {@code synchronized}, 1 ms to 10 s
+     * @throws IllegalArgumentException if {@code tasks} or {@code nap} is out of range
+     * @throws InterruptedException     if interrupted while waiting
+     */
+    public static void inSynchronized(int tasks, Duration nap) throws InterruptedException {
+        runVirtual(tasks, nap, () -> {
+            Object lock = new Object();
+            synchronized (lock) {
+                sleep(nap);
+            }
+        });
+    }
+
+    private static void runVirtual(int tasks, Duration nap, Runnable body) throws InterruptedException {
+        if (tasks < 1 || tasks > 1000) {
+            throw new IllegalArgumentException("tasks must be 1..1000, was " + tasks);
+        }
+        if (nap.toMillis() < 1 || nap.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("nap must be 1 ms..10 s, was " + nap);
+        }
+        try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < tasks; i++) {
+                vts.submit(body);
+            }
+            vts.shutdown();
+            if (!vts.awaitTermination(nap.toMillis() * tasks + 10_000, TimeUnit.MILLISECONDS)) {
+                vts.shutdownNow();
+            }
+        }
+    }
+
+    private static void sortTwoInts() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ints = arena.allocateFrom(ValueLayout.JAVA_INT, 2, 1);
+            QSORT.invokeExact(ints, 2L, 4L, COMPARATOR);
+        } catch (Throwable t) {
+            throw new IllegalStateException("qsort failed", t);
+        }
+    }
+
+    /** The comparator C calls back: sleeps (pinned), then compares two ints. */
+    private static int compareSleepily(MemorySegment a, MemorySegment b) {
+        sleep(NAP.orElse(Duration.ofMillis(1)));
+        return Integer.compare(a.get(ValueLayout.JAVA_INT, 0), b.get(ValueLayout.JAVA_INT, 0));
+    }
+
+    private static void sleep(Duration nap) {
+        try {
+            Thread.sleep(nap);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static MethodHandle linkQsort() {
+        Linker linker = Linker.nativeLinker();
+        FunctionDescriptor qsort = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS,
+                ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
+        MemorySegment address = linker.defaultLookup().find("qsort")
+                .orElseThrow(() -> new IllegalStateException("no qsort in the C library"));
+        if (Pinning.class.getModule().isNativeAccessEnabled()) {
+            return linker.downcallHandle(address, qsort);
+        }
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream()));
+        try {
+            return linker.downcallHandle(address, qsort);
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    private static MemorySegment comparatorStub() {
+        try {
+            MethodHandle compare = MethodHandles.lookup().findStatic(Pinning.class, "compareSleepily",
+                    MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+            ValueLayout intPointer = ValueLayout.ADDRESS.withTargetLayout(ValueLayout.JAVA_INT);
+            return Linker.nativeLinker().upcallStub(compare,
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, intPointer, intPointer), Arena.global());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot find the comparator", e);
+        }
+    }
+}
