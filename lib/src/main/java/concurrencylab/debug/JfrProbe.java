@@ -86,6 +86,7 @@ public final class JfrProbe {
         }
         var events = new ConcurrentLinkedQueue<JfrSummary.ConcurrencyEvent>();
         Map<String, Integer> topFrames = new ConcurrentHashMap<>();
+        Map<String, Integer> userFrames = new ConcurrentHashMap<>();
         try (RecordingStream rs = new RecordingStream()) {
             List<String> names = new ArrayList<>(CONCURRENCY_EVENTS);
             names.addAll(extraEvents);
@@ -94,13 +95,16 @@ public final class JfrProbe {
                 rs.onEvent(name, e -> keep(e).ifPresent(events::add));
             }
             rs.enable(SAMPLE).withPeriod(Duration.ofMillis(10));
-            rs.onEvent(SAMPLE, e -> topFrame(e).ifPresent(m -> topFrames.merge(m, 1, Integer::sum)));
+            rs.onEvent(SAMPLE, e -> {
+                topFrame(e, false).ifPresent(m -> topFrames.merge(m, 1, Integer::sum));
+                topFrame(e, true).ifPresent(m -> userFrames.merge(m, 1, Integer::sum));
+            });
             rs.startAsync();
             long start = System.nanoTime();
             boolean finished = runBounded(timeout, block);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             rs.stop();
-            return new JfrSummary(List.copyOf(events), topFrames, finished, elapsed);
+            return new JfrSummary(List.copyOf(events), topFrames, userFrames, finished, elapsed);
         }
     }
 
@@ -143,12 +147,13 @@ public final class JfrProbe {
                 thread, e.getDuration(), where, detail(e)));
     }
 
-    private static Optional<String> topFrame(RecordedEvent e) {
-        if (e.getStackTrace() == null || e.getStackTrace().getFrames().isEmpty()) {
+    private static Optional<String> topFrame(RecordedEvent e, boolean userCodeOnly) {
+        if (e.getStackTrace() == null) {
             return Optional.empty();
         }
-        RecordedMethod m = e.getStackTrace().getFrames().getFirst().getMethod();
-        return Optional.of(simpleType(m.getType()) + "." + m.getName());
+        return e.getStackTrace().getFrames().stream().map(RecordedFrame::getMethod)
+                .filter(m -> !userCodeOnly || !isJdk(m)).findFirst()
+                .map(m -> simpleType(m.getType()) + "." + m.getName());
     }
 
     private static String detail(RecordedEvent e) {

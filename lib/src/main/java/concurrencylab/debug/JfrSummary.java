@@ -26,12 +26,15 @@ import tech.tablesaw.api.Table;
  * <p>Immutable, so safe to share between threads.
  *
  * @param events       concurrency events, in the order JFR delivered them
- * @param topFrames    CPU samples counted by the method on top of the stack
+ * @param topFrames    CPU samples counted by the method on top of the stack (self time,
+ *                     often a JDK method)
+ * @param userFrames   CPU samples counted by the innermost method that is not JDK code (the
+ *                     part of your code that was running)
  * @param finished     whether the block ended by itself before the timeout
  * @param elapsed      how long the block ran
  */
 public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> topFrames,
-                         boolean finished, Duration elapsed) {
+                         Map<String, Integer> userFrames, boolean finished, Duration elapsed) {
 
     /**
      * One JFR event that matters for concurrency.
@@ -50,6 +53,7 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
     public JfrSummary {
         events = List.copyOf(events);
         topFrames = Map.copyOf(topFrames);
+        userFrames = Map.copyOf(userFrames);
     }
 
     /** Returns the events of one type, e.g. {@code "jdk.VirtualThreadPinned"}. */
@@ -62,9 +66,21 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
         return topFrames.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Returns the {@code n} methods most often on top of the stack, most first. */
+    /**
+     * Returns the {@code n} methods of your code most often running (innermost non-JDK frame
+     * of each CPU sample), most first.
+     */
     public Map<String, Integer> hotMethods(int n) {
-        return topFrames.entrySet().stream()
+        return top(userFrames, n);
+    }
+
+    /** Returns the {@code n} methods most often on the very top of the stack, most first. */
+    public Map<String, Integer> hotTopFrames(int n) {
+        return top(topFrames, n);
+    }
+
+    private static Map<String, Integer> top(Map<String, Integer> counts, int n) {
+        return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(n)
@@ -111,9 +127,12 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
         return Table.create("JFR summary", type, count, total, longest);
     }
 
-    /** Returns the {@code n} hottest methods: method, samples, percent of all samples. */
+    /**
+     * Returns the {@code n} hottest methods of your code: method, samples, percent of all
+     * samples, and the method most often on the very top of the stack meanwhile.
+     */
     public Table hotMethodsTable(int n) {
-        StringColumn method = StringColumn.create("method");
+        StringColumn method = StringColumn.create("your method");
         IntColumn count = IntColumn.create("samples");
         DoubleColumn percent = DoubleColumn.create("%");
         int all = Math.max(1, samples());
@@ -122,7 +141,14 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
             count.append(c);
             percent.append(Math.round(1000.0 * c / all) / 10.0);
         });
-        return Table.create("Hot methods (top of stack)", method, count, percent);
+        StringColumn self = StringColumn.create("top of stack (self)");
+        IntColumn selfCount = IntColumn.create("self samples");
+        List<Map.Entry<String, Integer>> tops = List.copyOf(hotTopFrames(method.size()).entrySet());
+        for (int i = 0; i < method.size(); i++) {
+            self.append(i < tops.size() ? tops.get(i).getKey() : "");
+            selfCount.append(i < tops.size() ? tops.get(i).getValue() : 0);
+        }
+        return Table.create("Hot methods (CPU samples)", method, count, percent, self, selfCount);
     }
 
     /**
@@ -138,7 +164,7 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
         }
         Map<String, Integer> hot = hotMethods(n);
         CategoryChart chart = new CategoryChartBuilder().width(800).height(400)
-                .title("Hot methods: CPU samples on top of the stack")
+                .title("Hot methods: CPU samples per method of your code")
                 .xAxisTitle("method").yAxisTitle("samples").build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(20);
@@ -154,6 +180,7 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
         String counts = events.stream().collect(Collectors.groupingBy(ConcurrencyEvent::type,
                 TreeMap::new, Collectors.counting())).toString();
         return "JfrSummary[" + (finished ? "" : "TIMED OUT, ") + elapsed.toMillis() + " ms, events "
-                + counts + ", " + samples() + " CPU samples, hot " + hotMethods(3).keySet() + "]";
+                + counts + ", " + samples() + " CPU samples, hot " + hotMethods(3).keySet()
+                + ", top of stack " + hotTopFrames(3).keySet() + "]";
     }
 }

@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  * which the JDK starts lazily and keeps for the life of the JVM: the virtual-thread
  * scheduler's carrier threads, {@code ForkJoinPool.commonPool()} workers, JDK system
  * threads ({@code jdk.internal.misc.InnocuousThread}: Common-Cleaner, process reapers,
- * pollers), JFR, Java2D/AWT, Attach Listener and HTTP keep-alive threads. Everything else is
+ * pollers), a {@code ForkJoinPool}'s {@code -delayScheduler} thread (the scheduler's one starts
+ * with the first virtual-thread sleep; an unclosed pool of your own is still caught by its
+ * workers), JFR, Java2D/AWT, Attach Listener and HTTP keep-alive threads. Everything else is
  * reported, daemon or not, including an {@code HttpClient}'s selector thread (close the
  * client) and the workers of a {@code new ForkJoinPool()} that was never closed.
  *
@@ -156,7 +158,8 @@ public final class LeakCheck {
     }
 
     static boolean isJvmOwned(DumpedThread d, Thread t) {
-        if (JVM_THREAD_PREFIXES.stream().anyMatch(d.name()::startsWith) || d.name().endsWith("-Poller")) {
+        if (JVM_THREAD_PREFIXES.stream().anyMatch(d.name()::startsWith) || d.name().endsWith("-Poller")
+                || d.name().endsWith("-delayScheduler")) {
             return true;
         }
         if (t == null) {

@@ -105,7 +105,11 @@ public final class Pinning {
 
     /** The comparator C calls back: sleeps (pinned), then compares two ints. */
     private static int compareSleepily(MemorySegment a, MemorySegment b) {
-        sleep(NAP.orElse(Duration.ofMillis(1)));
+        try {
+            Thread.sleep(NAP.orElse(Duration.ofMillis(1))); // C's qsort is below us: pinned
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return Integer.compare(a.get(ValueLayout.JAVA_INT, 0), b.get(ValueLayout.JAVA_INT, 0));
     }
 
