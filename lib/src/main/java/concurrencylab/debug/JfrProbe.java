@@ -24,7 +24,7 @@ import jdk.jfr.consumer.RecordingStream;
  * CPU samples for a hot-method view (a built-in {@code py-spy top}).
  *
  * {@snippet :
- * JfrSummary s = JfrProbe.record(Duration.ofSeconds(5), () -> Pinning.inNativeFrame(3));
+ * JfrSummary s = JfrProbe.record(Duration.ofSeconds(5), () -> JfrWorkloads.pinnedInNativeFrame(3));
  * s.countsTable();
  * }
  *

@@ -60,7 +60,7 @@ public final class LeakCheck {
 
     /** Records what is alive now: threads, child processes, listening ports. */
     public static LeakCheck snapshot() {
-        return new LeakCheck(liveThreads().keySet(), livePids(), ListeningPorts.ofThisJvm());
+        return new LeakCheck(liveThreads().keySet(), livePids(), JvmListeningPorts.ofThisJvm());
     }
 
     /**
@@ -122,7 +122,7 @@ public final class LeakCheck {
         ProcessHandle.current().descendants().filter(p -> !pids.contains(p.pid()) && p.isAlive())
                 .forEach(p -> processes.add(new LeakReport.LeakedProcess(p.pid(),
                         p.info().commandLine().or(() -> p.info().command()).orElse("?"))));
-        List<Integer> newPorts = ListeningPorts.ofThisJvm().stream()
+        List<Integer> newPorts = JvmListeningPorts.ofThisJvm().stream()
                 .filter(p -> !ports.contains(p)).toList();
         return new LeakReport(threads, processes, newPorts, waited);
     }

@@ -8,7 +8,7 @@
  *   <li>{@link concurrencylab.debug.LeakCheck}: a baseline of threads (platform and virtual),
  *       child processes and listening ports; reports what a block left behind.</li>
  *   <li>{@link concurrencylab.debug.LeakReport}: that report, as text or a table.</li>
- *   <li>{@link concurrencylab.debug.ListeningPorts}: this JVM's listening TCP ports (Linux).</li>
+ *   <li>{@link concurrencylab.debug.JvmListeningPorts}: this JVM's listening TCP ports (Linux).</li>
  * </ul>
  *
  * <h2>Thread dumps with virtual threads</h2>
@@ -25,7 +25,7 @@
  *       {@code RecordingStream}.</li>
  *   <li>{@link concurrencylab.debug.JfrSummary}: pinning, submit failures, monitor waits,
  *       parks and hot methods, as tables and a chart.</li>
- *   <li>{@link concurrencylab.debug.Pinning}: workloads that pin a virtual thread (a native
+ *   <li>{@link concurrencylab.debug.JfrWorkloads}: workloads that pin a virtual thread (a native
  *       frame) and that no longer do ({@code synchronized}, JEP 491).</li>
  * </ul>
  *

@@ -148,7 +148,7 @@ class LeakCheckTest {
     @Test
     @DisplayName("a child process and a listening socket left open are reported")
     void findsProcessAndPort() {
-        assumeTrue(ListeningPorts.supported(), "needs Linux /proc");
+        assumeTrue(JvmListeningPorts.supported(), "needs Linux /proc");
         assertTimeoutPreemptively(LIMIT, () -> {
             LeakCheck baseline = LeakCheck.snapshot();
             Process sleeper = new ProcessBuilder("sleep", "20").start();

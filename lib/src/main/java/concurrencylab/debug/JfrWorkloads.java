@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Workloads that block a virtual thread in two places, to watch with {@link JfrProbe}: inside
- * {@code synchronized}, which no longer pins since JDK 24 (JEP 491), and under a native frame,
- * which still does.
+ * Small workloads that make the JFR events {@link JfrProbe} reports: a virtual thread blocked
+ * inside {@code synchronized}, which no longer pins since JDK 24 (JEP 491); one blocked under a
+ * native frame, which still does; platform threads queueing for a monitor; and CPU work.
  *
  * <p>The native frame comes from the C library's {@code qsort}, called through the Foreign
  * Function API with a Java comparator that sleeps: the sleeping virtual thread has C code
@@ -26,10 +26,12 @@ import java.util.concurrent.TimeUnit;
  * {@code jdk.VirtualThreadPinned}.
  *
  * {@snippet :
- * JfrProbe.record(Duration.ofSeconds(5), () -> Pinning.inNativeFrame(4, Duration.ofMillis(30)))
+ * JfrProbe.record(Duration.ofSeconds(5), () -> JfrWorkloads.pinnedInNativeFrame(4, Duration.ofMillis(30)))
  *         .eventsOf("jdk.VirtualThreadPinned"); // 4 events
- * JfrProbe.record(Duration.ofSeconds(5), () -> Pinning.inSynchronized(4, Duration.ofMillis(30)))
+ * JfrProbe.record(Duration.ofSeconds(5), () -> JfrWorkloads.sleepInSynchronized(4, Duration.ofMillis(30)))
  *         .eventsOf("jdk.VirtualThreadPinned"); // none on JDK 24+
+ * JfrProbe.record(Duration.ofSeconds(5), () -> JfrWorkloads.contendedMonitor(3, Duration.ofMillis(30)))
+ *         .eventsOf("jdk.JavaMonitorEnter");    // the threads that queued for the lock
  * }
  *
  * <p>Calling C needs native access; without {@code --enable-native-access=ALL-UNNAMED} the JDK
@@ -37,12 +39,12 @@ import java.util.concurrent.TimeUnit;
  * {@code System.err} while it links {@code qsort}. Stateless apart from that link; safe to
  * call from any thread.
  */
-public final class Pinning {
+public final class JfrWorkloads {
     private static final MethodHandle QSORT = linkQsort();
     private static final MemorySegment COMPARATOR = comparatorStub();
     private static final ScopedValue<Duration> NAP = ScopedValue.newInstance();
 
-    private Pinning() {
+    private JfrWorkloads() {
     }
 
     /**
@@ -54,8 +56,8 @@ public final class Pinning {
      * @throws IllegalArgumentException if {@code tasks} or {@code nap} is out of range
      * @throws InterruptedException     if interrupted while waiting
      */
-    public static void inNativeFrame(int tasks, Duration nap) throws InterruptedException {
-        runVirtual(tasks, nap, () -> ScopedValue.where(NAP, nap).run(Pinning::sortTwoInts));
+    public static void pinnedInNativeFrame(int tasks, Duration nap) throws InterruptedException {
+        runVirtual(tasks, nap, () -> ScopedValue.where(NAP, nap).run(JfrWorkloads::sortTwoInts));
     }
 
     /**
@@ -67,13 +69,70 @@ public final class Pinning {
      * @throws IllegalArgumentException if {@code tasks} or {@code nap} is out of range
      * @throws InterruptedException     if interrupted while waiting
      */
-    public static void inSynchronized(int tasks, Duration nap) throws InterruptedException {
+    public static void sleepInSynchronized(int tasks, Duration nap) throws InterruptedException {
         runVirtual(tasks, nap, () -> {
             Object lock = new Object();
             synchronized (lock) {
                 sleep(nap);
             }
         });
+    }
+
+    /**
+     * Runs {@code threads} platform threads that each hold one shared monitor for
+     * {@code hold}: all but the first queue for it ({@code jdk.JavaMonitorEnter}).
+     *
+     * @param threads how many platform threads, 2 to 16
+     * @param hold    how long each holds the monitor, 1 ms to 1 s
+     * @throws IllegalArgumentException if {@code threads} or {@code hold} is out of range
+     * @throws InterruptedException     if interrupted while waiting
+     */
+    public static void contendedMonitor(int threads, Duration hold) throws InterruptedException {
+        if (threads < 2 || threads > 16) {
+            throw new IllegalArgumentException("threads must be 2..16, was " + threads);
+        }
+        if (hold.toMillis() < 1 || hold.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("hold must be 1 ms..1 s, was " + hold);
+        }
+        Object shared = new Object();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                pool.submit(() -> holdMonitor(shared, hold));
+            }
+        }
+    }
+
+    private static void holdMonitor(Object shared, Duration hold) {
+        synchronized (shared) {
+            sleep(hold);
+        }
+    }
+
+    /**
+     * Hashes a buffer with SHA-256 over and over for {@code duration}: CPU work for the
+     * hot-method view.
+     *
+     * @param duration how long to hash, 1 ms to 10 s
+     * @return how many digests were computed
+     * @throws IllegalArgumentException if {@code duration} is out of range
+     */
+    public static long hashFor(Duration duration) {
+        if (duration.toMillis() < 1 || duration.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("duration must be 1 ms..10 s, was " + duration);
+        }
+        byte[] data = new byte[16 * 1024];
+        long end = System.nanoTime() + duration.toNanos();
+        long digests = 0;
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+                data[0] = sha.digest(data)[0];
+                digests++;
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        return digests;
     }
 
     private static void runVirtual(int tasks, Duration nap, Runnable body) throws InterruptedException {
@@ -127,7 +186,7 @@ public final class Pinning {
                 ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
         MemorySegment address = linker.defaultLookup().find("qsort")
                 .orElseThrow(() -> new IllegalStateException("no qsort in the C library"));
-        if (Pinning.class.getModule().isNativeAccessEnabled()) {
+        if (JfrWorkloads.class.getModule().isNativeAccessEnabled()) {
             return linker.downcallHandle(address, qsort);
         }
         PrintStream err = System.err;
@@ -141,7 +200,7 @@ public final class Pinning {
 
     private static MemorySegment comparatorStub() {
         try {
-            MethodHandle compare = MethodHandles.lookup().findStatic(Pinning.class, "compareSleepily",
+            MethodHandle compare = MethodHandles.lookup().findStatic(JfrWorkloads.class, "compareSleepily",
                     MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
             ValueLayout intPointer = ValueLayout.ADDRESS.withTargetLayout(ValueLayout.JAVA_INT);
             return Linker.nativeLinker().upcallStub(compare,

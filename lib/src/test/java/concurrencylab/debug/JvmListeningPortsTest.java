@@ -11,23 +11,23 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class ListeningPortsTest {
+class JvmListeningPortsTest {
 
     @Test
     @DisplayName("a loopback server socket's port is listed while open and not after close")
     void listsOpenServerSocket() throws Exception {
-        assumeTrue(ListeningPorts.supported(), "needs Linux /proc");
+        assumeTrue(JvmListeningPorts.supported(), "needs Linux /proc");
         int port;
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = server.getLocalPort();
-            assertTrue(ListeningPorts.ofThisJvm().contains(port));
+            assertTrue(JvmListeningPorts.ofThisJvm().contains(port));
         }
-        assertFalse(ListeningPorts.ofThisJvm().contains(port));
+        assertFalse(JvmListeningPorts.ofThisJvm().contains(port));
     }
 
     @Test
     @DisplayName("a missing /proc table gives no ports instead of an error")
     void missingTableIsEmpty() {
-        assertTrue(ListeningPorts.listening(Path.of("/no/such/table"), Set.of(1L)).isEmpty());
+        assertTrue(JvmListeningPorts.listening(Path.of("/no/such/table"), Set.of(1L)).isEmpty());
     }
 }

@@ -19,16 +19,16 @@ import java.util.stream.Stream;
  *
  * {@snippet :
  * try (var server = new java.net.ServerSocket(0)) {
- *     System.out.println(ListeningPorts.ofThisJvm()); // contains server.getLocalPort()
+ *     System.out.println(JvmListeningPorts.ofThisJvm()); // contains server.getLocalPort()
  * }
  * }
  *
  * <p>Stateless; safe to call from any thread.
  */
-public final class ListeningPorts {
+public final class JvmListeningPorts {
     private static final String LISTEN = "0A";
 
-    private ListeningPorts() {
+    private JvmListeningPorts() {
     }
 
     /** Returns whether this platform exposes the {@code /proc} files the check reads. */
