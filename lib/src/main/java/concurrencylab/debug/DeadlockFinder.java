@@ -33,7 +33,7 @@ public final class DeadlockFinder {
      * @param thread     its name
      * @param waitingFor the lock it wants, e.g. {@code java.util.concurrent.locks.ReentrantLock$NonfairSync@1b2c}
      * @param heldBy     the thread holding that lock
-     * @param where      the innermost frame of its stack
+     * @param where      the innermost frame of its stack above the lock machinery
      */
     public record Deadlocked(String thread, String waitingFor, String heldBy, String where) {
     }
@@ -86,7 +86,10 @@ public final class DeadlockFinder {
     }
 
     private static Deadlocked describe(ThreadInfo info) {
-        String where = info.getStackTrace().length == 0 ? "" : info.getStackTrace()[0].toString();
+        String where = Arrays.stream(info.getStackTrace())
+                .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
+                .filter(f -> !DumpedThread.isParkingFrame(f) && !f.startsWith("java.util.concurrent.locks."))
+                .findFirst().map(DumpedThread::shorten).orElse("");
         return new Deadlocked(info.getThreadName(), String.valueOf(info.getLockName()),
                 String.valueOf(info.getLockOwnerName()), where);
     }

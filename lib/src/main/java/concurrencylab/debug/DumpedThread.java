@@ -41,11 +41,22 @@ public record DumpedThread(long tid, String name, boolean virtual, String state,
 
     /**
      * Returns the innermost frame that is not JDK code (the place in <em>your</em> code
-     * where the thread is), or the top frame when every frame is JDK code.
+     * where the thread is); when every frame is JDK code (an idle pool worker), the innermost
+     * frame above the low-level parking machinery, e.g. {@code LinkedBlockingQueue.take(...)}.
      */
     public String userFrame() {
-        return stack.stream().filter(f -> !isJdkFrame(f)).findFirst().map(DumpedThread::shorten)
-                .orElse(topFrame());
+        return stack.stream().filter(f -> !isJdkFrame(f)).findFirst()
+                .or(() -> stack.stream().filter(f -> !isParkingFrame(f)).findFirst())
+                .map(DumpedThread::shorten).orElse(topFrame());
+    }
+
+    static boolean isParkingFrame(String frame) {
+        String f = frame.substring(frame.indexOf('/') + 1);
+        return f.startsWith("jdk.internal.") || f.startsWith("java.util.concurrent.locks.")
+                || f.startsWith("java.lang.VirtualThread") || f.startsWith("java.lang.Object.wait")
+                || f.startsWith("java.lang.Thread.sleep") || f.startsWith("java.lang.System$")
+                || f.startsWith("java.util.concurrent.ForkJoinPool.managedBlock")
+                || f.startsWith("java.util.concurrent.ForkJoinPool.unmanagedBlock");
     }
 
     static boolean isJdkFrame(String frame) {

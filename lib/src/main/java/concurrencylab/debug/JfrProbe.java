@@ -30,7 +30,8 @@ import jdk.jfr.consumer.RecordingStream;
  *
  * <p>Uses JFR's own streaming API ({@link RecordingStream}); nothing is downloaded or attached.
  * Events whose stack is entirely JDK code (idle pool workers, JFR's own threads) are left out,
- * as are the JVM's service threads, so what remains is what your code did. The recording
+ * as are the JVM's service threads and the probe's own waiting, so what remains is what your
+ * code did. The recording
  * stops when the block ends or the timeout passes, whichever is first; a block still running
  * then is interrupted.
  *
@@ -45,6 +46,7 @@ public final class JfrProbe {
     /** Shortest monitor enter, monitor wait, park or pin that is recorded. */
     public static final Duration THRESHOLD = Duration.ofMillis(10);
     private static final String SAMPLE = "jdk.ExecutionSample";
+    private static final int MAX_DETAIL = 160;
     private static final Set<String> STANDARD_FIELDS =
             Set.of("startTime", "duration", "eventThread", "stackTrace");
 
@@ -138,7 +140,9 @@ public final class JfrProbe {
         List<RecordedFrame> frames = e.getStackTrace() == null ? List.of() : e.getStackTrace().getFrames();
         String thread = threadName(e.getThread());
         boolean jdkOnly = !frames.isEmpty() && frames.stream().allMatch(f -> isJdk(f.getMethod()));
-        if (jdkOnly || isServiceThread(thread)) {
+        boolean probeItself = frames.stream().filter(f -> !isJdk(f.getMethod())).findFirst()
+                .map(f -> f.getMethod().getType().getName().equals(JfrProbe.class.getName())).orElse(false);
+        if (jdkOnly || probeItself || isServiceThread(thread)) {
             return Optional.empty();
         }
         String where = frames.stream().filter(f -> !isJdk(f.getMethod())).findFirst()
@@ -157,9 +161,12 @@ public final class JfrProbe {
     }
 
     private static String detail(RecordedEvent e) {
-        return e.getFields().stream().filter(f -> !STANDARD_FIELDS.contains(f.getName()))
+        String all = e.getFields().stream()
+                .filter(f -> !STANDARD_FIELDS.contains(f.getName()) && !f.getName().equals("address"))
+                .filter(f -> !Long.valueOf(Long.MIN_VALUE).equals(e.getValue(f.getName())))
                 .map(f -> f.getName() + "=" + value(e.getValue(f.getName())))
                 .collect(Collectors.joining(", "));
+        return all.length() <= MAX_DETAIL ? all : all.substring(0, MAX_DETAIL - 1) + "…";
     }
 
     private static String value(Object v) {

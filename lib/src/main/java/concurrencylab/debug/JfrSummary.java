@@ -88,6 +88,12 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
                         LinkedHashMap::new));
     }
 
+    /** Returns one row per event of one type, e.g. {@code "jdk.VirtualThreadPinned"}. */
+    public Table eventsTable(String type) {
+        return new JfrSummary(eventsOf(type), topFrames, userFrames, finished, elapsed).eventsTable()
+                .setName(type + " events");
+    }
+
     /** Returns one row per event: type, thread, ms, where, detail. */
     public Table eventsTable() {
         StringColumn type = StringColumn.create("event");
@@ -98,7 +104,7 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
         for (ConcurrencyEvent e : events) {
             type.append(e.type());
             thread.append(e.thread());
-            ms.append(e.duration().toNanos() / 1e6);
+            ms.append(millis(e.duration()));
             where.append(e.where());
             detail.append(e.detail());
         }
@@ -116,9 +122,9 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
         byType.forEach((name, list) -> {
             type.append(name);
             count.append(list.size());
-            total.append(list.stream().mapToLong(e -> e.duration().toNanos()).sum() / 1e6);
-            longest.append(list.stream().map(ConcurrencyEvent::duration)
-                    .max(Comparator.naturalOrder()).orElse(Duration.ZERO).toNanos() / 1e6);
+            total.append(millis(list.stream().map(ConcurrencyEvent::duration).reduce(Duration.ZERO, Duration::plus)));
+            longest.append(millis(list.stream().map(ConcurrencyEvent::duration)
+                    .max(Comparator.naturalOrder()).orElse(Duration.ZERO)));
         });
         type.append("jdk.ExecutionSample (CPU)");
         count.append(samples());
@@ -173,6 +179,10 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
         }
         chart.addSeries("samples", List.copyOf(hot.keySet()), List.copyOf(hot.values()));
         return chart;
+    }
+
+    private static double millis(Duration d) {
+        return Math.round(d.toNanos() / 1e5) / 10.0;
     }
 
     @Override

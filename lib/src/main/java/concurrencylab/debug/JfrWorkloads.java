@@ -1,7 +1,7 @@
 package concurrencylab.debug;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -11,19 +11,22 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Small workloads that make the JFR events {@link JfrProbe} reports: a virtual thread blocked
- * inside {@code synchronized}, which no longer pins since JDK 24 (JEP 491); one blocked under a
- * native frame, which still does; platform threads queueing for a monitor; and CPU work.
+ * inside {@code synchronized}, which no longer pins since JDK 24 (JEP 491); one blocked in a
+ * class initializer or under a native frame, which still pin; platform threads queueing for a
+ * monitor; and CPU work.
  *
- * <p>The native frame comes from the C library's {@code qsort}, called through the Foreign
- * Function API with a Java comparator that sleeps: the sleeping virtual thread has C code
- * below it on the stack, so it cannot leave its carrier, and JFR reports
- * {@code jdk.VirtualThreadPinned}.
+ * <p>The class initializer is that of a small class loaded afresh by a new class loader each
+ * time, so every task runs it; it sleeps, and a virtual thread cannot unmount while the VM is
+ * running a {@code <clinit>}. The native frame comes from the C library's {@code qsort}, called
+ * through the Foreign Function API with a Java comparator that sleeps: C code is below the
+ * sleeping virtual thread on its stack. Either way JFR reports {@code jdk.VirtualThreadPinned}.
  *
  * {@snippet :
  * JfrProbe.record(Duration.ofSeconds(5), () -> JfrWorkloads.pinnedInNativeFrame(4, Duration.ofMillis(30)))
@@ -34,14 +37,15 @@ import java.util.concurrent.TimeUnit;
  *         .eventsOf("jdk.JavaMonitorEnter");    // the threads that queued for the lock
  * }
  *
- * <p>Calling C needs native access; without {@code --enable-native-access=ALL-UNNAMED} the JDK
- * prints a one-time warning, which this class keeps out of the notebook by capturing
- * {@code System.err} while it links {@code qsort}. Stateless apart from that link; safe to
- * call from any thread.
+ * <p>Calling C needs native access: without {@code --enable-native-access=ALL-UNNAMED} the JDK
+ * prints a one-time warning to the JVM's standard error on the first
+ * {@link #pinnedInNativeFrame} (so the notebook uses {@link #pinnedInClassInit}). Stateless;
+ * safe to call from any thread.
  */
 public final class JfrWorkloads {
-    private static final MethodHandle QSORT = linkQsort();
-    private static final MemorySegment COMPARATOR = comparatorStub();
+    /** How long the freshly loaded class's initializer sleeps (pinned). */
+    public static final Duration CLASS_INIT_NAP = Duration.ofMillis(30);
+    private static final String SLOW_INIT = SlowInit.class.getName();
     private static final ScopedValue<Duration> NAP = ScopedValue.newInstance();
 
     private JfrWorkloads() {
@@ -57,7 +61,84 @@ public final class JfrWorkloads {
      * @throws InterruptedException     if interrupted while waiting
      */
     public static void pinnedInNativeFrame(int tasks, Duration nap) throws InterruptedException {
+        Objects.requireNonNull(Native.QSORT); // link here, not in N virtual threads racing to init
         runVirtual(tasks, nap, () -> ScopedValue.where(NAP, nap).run(JfrWorkloads::sortTwoInts));
+    }
+
+    /** Links {@code qsort} on first use only, so other workloads need no native access. */
+    private static final class Native {
+        static final MethodHandle QSORT = linkQsort();
+        static final MemorySegment COMPARATOR = comparatorStub();
+
+        private Native() {
+        }
+    }
+
+    /**
+     * Runs {@code tasks} virtual threads that each initialize a freshly loaded class whose
+     * static initializer sleeps {@link #CLASS_INIT_NAP}, and waits for them.
+     *
+     * @param tasks how many virtual threads, 1 to 1000
+     * @throws IllegalArgumentException if {@code tasks} is out of range
+     * @throws InterruptedException     if interrupted while waiting
+     */
+    public static void pinnedInClassInit(int tasks) throws InterruptedException {
+        runVirtual(tasks, CLASS_INIT_NAP, JfrWorkloads::initFreshClass);
+    }
+
+    /** A class whose initializer blocks; loaded anew by {@link FreshLoader} for every task. */
+    static final class SlowInit {
+        private static final long CLASS_INIT_NAP_MILLIS = 30;
+
+        static {
+            try {
+                Thread.sleep(CLASS_INIT_NAP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private SlowInit() {
+        }
+    }
+
+    private static void initFreshClass() {
+        try {
+            Class.forName(SLOW_INIT, true, new FreshLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("cannot load " + SLOW_INIT, e);
+        }
+    }
+
+    /** Loads {@link SlowInit} itself (a new class each time) and delegates everything else. */
+    private static final class FreshLoader extends ClassLoader {
+        FreshLoader() {
+            super(JfrWorkloads.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.equals(SLOW_INIT)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                return loaded != null ? loaded : defineFromResource(name);
+            }
+        }
+
+        private Class<?> defineFromResource(String name) throws ClassNotFoundException {
+            String resource = "/" + name.replace('.', '/') + ".class";
+            try (InputStream in = JfrWorkloads.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name, e);
+            }
+        }
     }
 
     /**
@@ -156,7 +237,7 @@ public final class JfrWorkloads {
     private static void sortTwoInts() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ints = arena.allocateFrom(ValueLayout.JAVA_INT, 2, 1);
-            QSORT.invokeExact(ints, 2L, 4L, COMPARATOR);
+            Native.QSORT.invokeExact(ints, 2L, 4L, Native.COMPARATOR);
         } catch (Throwable t) {
             throw new IllegalStateException("qsort failed", t);
         }
@@ -186,16 +267,7 @@ public final class JfrWorkloads {
                 ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
         MemorySegment address = linker.defaultLookup().find("qsort")
                 .orElseThrow(() -> new IllegalStateException("no qsort in the C library"));
-        if (JfrWorkloads.class.getModule().isNativeAccessEnabled()) {
-            return linker.downcallHandle(address, qsort);
-        }
-        PrintStream err = System.err;
-        System.setErr(new PrintStream(new ByteArrayOutputStream()));
-        try {
-            return linker.downcallHandle(address, qsort);
-        } finally {
-            System.setErr(err);
-        }
+        return linker.downcallHandle(address, qsort);
     }
 
     private static MemorySegment comparatorStub() {

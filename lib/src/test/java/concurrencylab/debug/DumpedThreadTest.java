@@ -26,6 +26,18 @@ class DumpedThreadTest {
     }
 
     @Test
+    @DisplayName("an idle pool worker (only JDK frames) is placed above the parking machinery, at the queue it waits on")
+    void idleWorkerIsAtItsQueue() {
+        var idle = new DumpedThread(5, "pool-1-thread-1", false, "WAITING", List.of(
+                "java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                "java.base/java.util.concurrent.locks.LockSupport.park(LockSupport.java:369)",
+                "java.base/java.util.concurrent.ForkJoinPool.managedBlock(ForkJoinPool.java:4310)",
+                "java.base/java.util.concurrent.LinkedBlockingQueue.take(LinkedBlockingQueue.java:435)",
+                "java.base/java.util.concurrent.ThreadPoolExecutor.getTask(ThreadPoolExecutor.java:1016)"));
+        assertEquals("LinkedBlockingQueue.take(LinkedBlockingQueue.java:435)", idle.userFrame());
+    }
+
+    @Test
     @DisplayName("with only JDK frames the user frame falls back to the top frame; an empty stack gives empty text")
     void fallbacks() {
         var jdkOnly = new DumpedThread(1, "x", false, "RUNNABLE", List.of("java.base/java.lang.Thread.run(Thread.java:1)"));

@@ -21,7 +21,19 @@ class JfrWorkloadsTest {
             var pinned = s.eventsOf("jdk.VirtualThreadPinned");
             assertTrue(pinned.size() >= 3, s::toString);
             assertEquals(3, pinned.stream().map(JfrSummary.ConcurrencyEvent::thread).distinct().count(), pinned::toString);
-            assertTrue(pinned.getFirst().where().startsWith("JfrWorkloads.compareSleepily"), pinned.toString());
+            assertTrue(pinned.stream().allMatch(e -> e.where().startsWith("JfrWorkloads.compareSleepily")
+                    && e.detail().contains("Native or VM frame")), pinned::toString);
+        });
+    }
+
+    @Test
+    @DisplayName("a virtual thread blocked in a class initializer is reported as pinned, each task loading its own copy of the class")
+    void classInitializerPins() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            JfrSummary s = JfrProbe.record(Duration.ofSeconds(10), () -> JfrWorkloads.pinnedInClassInit(3));
+            var pinned = s.eventsOf("jdk.VirtualThreadPinned");
+            assertEquals(3, pinned.stream().map(JfrSummary.ConcurrencyEvent::thread).distinct().count(), s::toString);
+            assertTrue(pinned.stream().allMatch(e -> e.detail().contains("<clinit>")), pinned::toString);
         });
     }
 
@@ -58,6 +70,7 @@ class JfrWorkloadsTest {
     @DisplayName("task counts and naps out of range are rejected")
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> JfrWorkloads.pinnedInNativeFrame(0, NAP));
+        assertThrows(IllegalArgumentException.class, () -> JfrWorkloads.pinnedInClassInit(1001));
         assertThrows(IllegalArgumentException.class, () -> JfrWorkloads.sleepInSynchronized(1, Duration.ofMinutes(1)));
     }
 }
