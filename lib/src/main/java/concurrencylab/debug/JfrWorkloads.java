@@ -61,7 +61,8 @@ public final class JfrWorkloads {
      * @throws InterruptedException     if interrupted while waiting
      */
     public static void pinnedInNativeFrame(int tasks, Duration nap) throws InterruptedException {
-        Objects.requireNonNull(Native.QSORT); // link here, not in N virtual threads racing to init
+        ScopedValue.where(NAP, Duration.ofMillis(1)).run(JfrWorkloads::sortTwoInts); // warm up here, so
+        // the tasks do not race to initialize the foreign-function classes (which pins too)
         runVirtual(tasks, nap, () -> ScopedValue.where(NAP, nap).run(JfrWorkloads::sortTwoInts));
     }
 
@@ -83,6 +84,7 @@ public final class JfrWorkloads {
      * @throws InterruptedException     if interrupted while waiting
      */
     public static void pinnedInClassInit(int tasks) throws InterruptedException {
+        Objects.requireNonNull(SlowInitBytes.BYTES); // read the class file here, not in the tasks
         runVirtual(tasks, CLASS_INIT_NAP, JfrWorkloads::initFreshClass);
     }
 
@@ -104,16 +106,39 @@ public final class JfrWorkloads {
 
     private static void initFreshClass() {
         try {
-            Class.forName(SLOW_INIT, true, new FreshLoader());
+            Class.forName(SLOW_INIT, true, new FreshLoader(SlowInitBytes.BYTES));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("cannot load " + SLOW_INIT, e);
         }
     }
 
+    /** The class file of {@link SlowInit}, read once (so the tasks only block where meant to). */
+    private static final class SlowInitBytes {
+        static final byte[] BYTES = read();
+
+        private SlowInitBytes() {
+        }
+
+        private static byte[] read() {
+            String resource = "/" + SLOW_INIT.replace('.', '/') + ".class";
+            try (InputStream in = JfrWorkloads.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("no class file " + resource);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + resource, e);
+            }
+        }
+    }
+
     /** Loads {@link SlowInit} itself (a new class each time) and delegates everything else. */
     private static final class FreshLoader extends ClassLoader {
-        FreshLoader() {
+        private final byte[] slowInit;
+
+        FreshLoader(byte[] slowInit) {
             super(JfrWorkloads.class.getClassLoader());
+            this.slowInit = slowInit;
         }
 
         @Override
@@ -123,20 +148,7 @@ public final class JfrWorkloads {
             }
             synchronized (getClassLoadingLock(name)) {
                 Class<?> loaded = findLoadedClass(name);
-                return loaded != null ? loaded : defineFromResource(name);
-            }
-        }
-
-        private Class<?> defineFromResource(String name) throws ClassNotFoundException {
-            String resource = "/" + name.replace('.', '/') + ".class";
-            try (InputStream in = JfrWorkloads.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new ClassNotFoundException(name);
-                }
-                byte[] bytes = in.readAllBytes();
-                return defineClass(name, bytes, 0, bytes.length);
-            } catch (IOException e) {
-                throw new ClassNotFoundException(name, e);
+                return loaded != null ? loaded : defineClass(name, slowInit, 0, slowInit.length);
             }
         }
     }
