@@ -157,6 +157,7 @@ public final class JfrProbe {
         }
         return e.getStackTrace().getFrames().stream().map(RecordedFrame::getMethod)
                 .filter(m -> !userCodeOnly || !isJdk(m)).findFirst()
+                .filter(m -> !m.getType().getName().equals(JfrProbe.class.getName()))
                 .map(m -> simpleType(m.getType()) + "." + m.getName());
     }
 

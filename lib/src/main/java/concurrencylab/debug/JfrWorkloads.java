@@ -228,6 +228,29 @@ public final class JfrWorkloads {
         return digests;
     }
 
+    /**
+     * Sorts copies of a shuffled array over and over for {@code duration}: a second kind of
+     * CPU work for the hot-method view.
+     *
+     * @param duration how long to sort, 1 ms to 10 s
+     * @return how many arrays were sorted
+     * @throws IllegalArgumentException if {@code duration} is out of range
+     */
+    public static long sortFor(Duration duration) {
+        if (duration.toMillis() < 1 || duration.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("duration must be 1 ms..10 s, was " + duration);
+        }
+        int[] shuffled = new java.util.Random(42).ints(20_000).toArray();
+        long end = System.nanoTime() + duration.toNanos();
+        long sorted = 0;
+        while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+            int[] copy = shuffled.clone();
+            java.util.Arrays.sort(copy);
+            sorted++;
+        }
+        return sorted;
+    }
+
     private static void runVirtual(int tasks, Duration nap, Runnable body) throws InterruptedException {
         if (tasks < 1 || tasks > 1000) {
             throw new IllegalArgumentException("tasks must be 1..1000, was " + tasks);

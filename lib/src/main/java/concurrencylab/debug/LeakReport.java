@@ -60,6 +60,11 @@ public record LeakReport(List<LeakedThread> threads, List<LeakedProcess> process
         return threads.isEmpty() && processes.isEmpty() && ports.isEmpty();
     }
 
+    /** Returns a one-line count, e.g. {@code 0 threads, 0 processes, 0 ports left}. */
+    public String counts() {
+        return threads.size() + " threads, " + processes.size() + " processes, " + ports.size() + " ports left";
+    }
+
     /** Returns the names of the leaked threads, e.g. {@code [pool-3-thread-1]}. */
     public List<String> threadNames() {
         return threads.stream().map(LeakedThread::name).toList();

@@ -58,11 +58,16 @@ class JfrWorkloadsTest {
     }
 
     @Test
-    @DisplayName("hashing for a while is seen by the CPU sampler as JfrWorkloads.hashFor")
+    @DisplayName("hashing then sorting is seen by the CPU sampler as hashFor first, sortFor too, and never the probe itself")
     void hashingIsHot() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            JfrSummary s = JfrProbe.record(Duration.ofSeconds(10), () -> JfrWorkloads.hashFor(Duration.ofMillis(300)));
+            JfrSummary s = JfrProbe.record(Duration.ofSeconds(10), () -> {
+                JfrWorkloads.hashFor(Duration.ofMillis(300));
+                JfrWorkloads.sortFor(Duration.ofMillis(100));
+            });
             assertTrue(s.hotMethods(1).containsKey("JfrWorkloads.hashFor"), s::toString);
+            assertTrue(s.hotMethods(5).containsKey("JfrWorkloads.sortFor"), s::toString);
+            assertTrue(s.hotMethods(5).keySet().stream().noneMatch(m -> m.startsWith("JfrProbe.")), s::toString);
         });
     }
 

@@ -172,7 +172,7 @@ class LeakCheckTest {
     }
 
     @Test
-    @DisplayName("throwIfLeaky throws naming the leak, and returns the report when clean")
+    @DisplayName("throwIfLeaky throws naming the leak, returns the report when clean; counts() counts each kind")
     void throwIfLeaky() {
         var leaky = new LeakReport(List.of(new LeakReport.LeakedThread(7, "pool-3-thread-1", false, false,
                 "WAITING", "here")), List.of(), List.of(8080), Duration.ZERO);
@@ -180,5 +180,6 @@ class LeakCheckTest {
         assertTrue(e.getMessage().contains("pool-3-thread-1") && e.getMessage().contains("8080"));
         var clean = new LeakReport(List.of(), List.of(), List.of(), Duration.ZERO);
         assertEquals(clean, clean.throwIfLeaky());
+        assertEquals("1 threads, 0 processes, 1 ports left", leaky.counts());
     }
 }
