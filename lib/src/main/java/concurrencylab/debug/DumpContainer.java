@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * @param ownerTid the thread that owns it (a scope's opener), or -1 when none
  * @param threads  the threads directly in this container
  * @param children the containers whose parent is this one
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public record DumpContainer(String id, long ownerTid, List<DumpedThread> threads,
                             List<DumpContainer> children) {

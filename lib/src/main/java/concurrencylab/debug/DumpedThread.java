@@ -18,6 +18,8 @@ import java.util.List;
  * @param virtual whether it is a virtual thread
  * @param state   the {@link Thread.State} name, or {@code ""} when the dump does not say
  * @param stack   the frames, innermost first, as the dump printed them
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public record DumpedThread(long tid, String name, boolean virtual, String state, List<String> stack) {
 

@@ -29,6 +29,8 @@ import tech.tablesaw.api.Table;
  * }
  *
  * <p>Each call builds and ends its own pool; safe to call from any thread.
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public final class HangingPoolDemo {
     /** The prefix of the pool's thread names. */

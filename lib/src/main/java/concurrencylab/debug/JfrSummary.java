@@ -32,6 +32,8 @@ import tech.tablesaw.api.Table;
  *                     part of your code that was running)
  * @param finished     whether the block ended by itself before the timeout
  * @param elapsed      how long the block ran
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> topFrames,
                          Map<String, Integer> userFrames, boolean finished, Duration elapsed) {

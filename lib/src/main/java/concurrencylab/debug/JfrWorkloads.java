@@ -41,6 +41,8 @@ import java.util.concurrent.TimeUnit;
  * prints a one-time warning to the JVM's standard error on the first
  * {@link #pinnedInNativeFrame} (so the notebook uses {@link #pinnedInClassInit}). Stateless;
  * safe to call from any thread.
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public final class JfrWorkloads {
     /** How long the freshly loaded class's initializer sleeps (pinned). */

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * }
  *
  * <p>Stateless; safe to call from any thread.
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public final class JvmListeningPorts {
     private static final String LISTEN = "0A";

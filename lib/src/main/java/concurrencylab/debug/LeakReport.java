@@ -21,6 +21,8 @@ import tech.tablesaw.api.Table;
  * @param processes child processes alive now that were not at the baseline
  * @param ports     TCP ports this JVM listens on now and did not at the baseline
  * @param waited    how long the check waited for things to end before reporting
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public record LeakReport(List<LeakedThread> threads, List<LeakedProcess> processes,
                          List<Integer> ports, Duration waited) {

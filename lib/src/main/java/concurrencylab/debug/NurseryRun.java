@@ -23,6 +23,8 @@ import tech.tablesaw.api.Table;
  * @param callerSaw        what the caller got back (a result or the exception it caught)
  * @param callerReturnedMs when the caller moved on, in ms since the demo started
  * @param fates            how each task ended
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public record NurseryRun(String title, String callerSaw, long callerReturnedMs, List<TaskFate> fates) {
 

@@ -18,6 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  *
  * <p>{@link #close()} is safe to call from any thread, more than once.
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public final class PlantedDeadlock implements AutoCloseable {
     private final List<Thread> threads;

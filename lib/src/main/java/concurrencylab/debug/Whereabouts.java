@@ -33,6 +33,8 @@ import tech.tablesaw.api.Table;
  * @param thread  the thread's name, or {@code #id} when it has none
  * @param virtual whether the thread is virtual
  * @param carrier the carrier thread of a mounted virtual thread, or {@code ""}
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public record Whereabouts(String label, long pid, String thread, boolean virtual, String carrier) {
 

@@ -17,7 +17,8 @@ class DeadlockFinderTest {
     @DisplayName("a planted lock-ordering deadlock is found: each thread waits for a lock the other holds")
     void findsPlantedDeadlock() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            try (PlantedDeadlock planted = PlantedDeadlock.plant()) {
+            PlantedDeadlock planted = PlantedDeadlock.plant();
+            try {
                 List<DeadlockFinder.Deadlocked> found = DeadlockFinder.await(Duration.ofSeconds(5));
                 assertEquals(List.of("deadlock-A", "deadlock-B"),
                         found.stream().map(DeadlockFinder.Deadlocked::thread).sorted().toList());
@@ -25,7 +26,10 @@ class DeadlockFinderTest {
                 assertTrue(found.stream().allMatch(d -> !d.heldBy().equals(d.thread())
                         && d.heldBy().startsWith("deadlock-")), found::toString);
                 assertEquals(2, DeadlockFinder.toTable(found).rowCount());
+            } finally {
+                planted.close();
             }
+            assertTrue(planted.threads().stream().noneMatch(Thread::isAlive));
             assertTrue(DeadlockFinder.find().isEmpty());
         });
     }
