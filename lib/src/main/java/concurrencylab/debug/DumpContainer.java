@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * A thread container from a JSON thread dump, with its threads and child containers.
@@ -83,6 +86,35 @@ public record DumpContainer(String id, long ownerTid, List<DumpedThread> threads
     /** Renders this subtree as nested HTML lists. */
     public String toHtml() {
         return DumpRenderer.html(this);
+    }
+
+    /**
+     * Returns one row per thread in this subtree: its container path (e.g. {@code order/items}),
+     * thread id and name, kind, state, and where it is in your code.
+     */
+    public Table toTable() {
+        StringColumn path = StringColumn.create("container");
+        StringColumn id = StringColumn.create("thread");
+        StringColumn name = StringColumn.create("name");
+        BooleanColumn virtual = BooleanColumn.create("virtual");
+        StringColumn state = StringColumn.create("state");
+        StringColumn where = StringColumn.create("where");
+        addRows("", path, id, name, virtual, state, where);
+        return Table.create("Threads under [" + name() + "]", path, id, name, virtual, state, where);
+    }
+
+    private void addRows(String parentPath, StringColumn path, StringColumn id, StringColumn name,
+                         BooleanColumn virtual, StringColumn state, StringColumn where) {
+        String mine = parentPath.isEmpty() ? name() : parentPath + "/" + name();
+        for (DumpedThread t : threads) {
+            path.append(mine);
+            id.append("#" + t.tid());
+            name.append(t.label());
+            virtual.append(t.virtual());
+            state.append(t.state());
+            where.append(t.userFrame());
+        }
+        children.forEach(c -> c.addRows(mine, path, id, name, virtual, state, where));
     }
 
     @Override

@@ -55,7 +55,7 @@ class ThreadDumpTest {
     }
 
     @Test
-    @DisplayName("nested scopes nest in the tree: items sits under order, with two threads of its own")
+    @DisplayName("nested scopes nest in the tree: items sits under order, with two threads of its own, and the table shows the path order/items")
     void nestedScopesNest() {
         assertTimeoutPreemptively(LIMIT, () -> {
             DumpContainer order = NurseryDemo.liveScopeTree();
@@ -65,6 +65,9 @@ class ThreadDumpTest {
                     .findFirst().orElseThrow(() -> new AssertionError(order.toText()));
             assertEquals(2, items.threads().size(), order::toText);
             assertEquals(4, order.allThreads().size());
+            var table = order.toTable();
+            assertEquals(4, table.rowCount());
+            assertEquals(2, table.stringColumn("container").countOccurrences("order/items"), table::print);
         });
     }
 
