@@ -20,7 +20,9 @@ import java.util.Optional;
  * <p>Unlike {@link Thread#getAllStackTraces()}, a JSON dump lists virtual threads too, and
  * groups every thread under the container that started it: a named
  * {@code StructuredTaskScope} appears with its forked threads beneath it. This is the
- * in-process twin of {@code jcmd <pid> Thread.dump_to_file -format=json file}.
+ * in-process twin of {@code jcmd <pid> Thread.dump_to_file -format=json file}. Virtual threads
+ * started directly ({@code Thread.ofVirtual().start}) are listed under {@code <root>} as long as
+ * the system property {@code jdk.trackAllThreads} keeps its default, {@code true}.
  *
  * {@snippet :
  * ThreadDump dump = ThreadDump.take();
