@@ -37,6 +37,7 @@ def kernel_spec(java_home: Path, kernel_jar: Path, root: Path) -> dict:
             "-Dstdout.encoding=UTF-8",
             "-Dstderr.encoding=UTF-8",
             "--sun-misc-unsafe-memory-access=allow",
+            "--enable-native-access=ALL-UNNAMED",
             f"-Djava.util.logging.config.file={root / 'kernel-setup' / 'logging.properties'}",
             "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
             "-jar", str(kernel_jar),

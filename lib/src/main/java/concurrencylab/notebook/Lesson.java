@@ -1,5 +1,7 @@
 package concurrencylab.notebook;
 
+import concurrencylab.debug.LeakCheck;
+import concurrencylab.debug.LeakReport;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,9 +14,10 @@ import java.util.Objects;
  * lesson.finish();                              // last cell: fails if anything leaked
  * }
  *
- * <p>{@link #finish()} compares live threads, child processes and listening sockets with the
- * ones there were at {@link #start}, and throws if anything the lesson started is still
- * alive after a short grace period, so a notebook that leaks fails in CI.
+ * <p>{@link #finish()} compares live threads (platform and virtual), child processes and
+ * listening sockets with the ones there were at {@link #start} ({@link LeakCheck}), and throws
+ * if anything the lesson started is still alive after a short grace period, so a notebook that
+ * leaks fails in CI.
  *
  * <p>Thread safety: meant for the notebook's own thread; not for concurrent use.
  */
@@ -26,9 +29,9 @@ public final class Lesson {
 
     private final String title;
     private final long startNanos = System.nanoTime();
-    private final ResourceSnapshot baseline;
+    private final LeakCheck baseline;
 
-    private Lesson(String title, ResourceSnapshot baseline) {
+    private Lesson(String title, LeakCheck baseline) {
         this.title = title;
         this.baseline = baseline;
     }
@@ -48,7 +51,7 @@ public final class Lesson {
         System.out.println(String.format("%s · JDK %s · %d cores · scale %s%s", title, Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), scale,
                 Notebook.inKernel() ? "" : " · (not in a notebook kernel)"));
-        return new Lesson(title, ResourceSnapshot.take());
+        return new Lesson(title, LeakCheck.snapshot());
     }
 
     /** Returns the run size chosen with the COURSE_SCALE environment variable (quick by default). */
@@ -74,7 +77,7 @@ public final class Lesson {
      *     during the lesson are still alive; the message names them
      */
     public void finish() {
-        LeakSummary leaks = baseline.leaksAfter(GRACE);
+        LeakReport leaks = baseline.leaksSince(GRACE);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         if (!leaks.isClean()) {
             throw new IllegalStateException(title + " leaked: " + leaks
