@@ -43,7 +43,12 @@ esac
 installed="$HOME/.m2/repository/org/concurrencylab/concurrency-lab/1.0-SNAPSHOT/concurrency-lab-1.0-SNAPSHOT.jar"
 if [ ! -f "$installed" ] || [ -n "$(find "$ROOT/lib/src/main" "$ROOT/lib/pom.xml" -newer "$installed" -print -quit)" ]; then
   echo "grade: installing lib/ into the local Maven repository" >&2
-  mvn -q -B -Dstyle.color=never -f "$ROOT/lib/pom.xml" install -DskipTests >&2
+  mkdir -p "$ROOT/homework/target"
+  if ! mvn -q -B -Dstyle.color=never -f "$ROOT/lib/pom.xml" install -DskipTests >"$ROOT/homework/target/lib-install.log" 2>&1; then
+    cat "$ROOT/homework/target/lib-install.log" >&2
+    echo "grade: lib/ did not build; fix that first (./kernel-setup/build-lib.sh)" >&2
+    exit 1
+  fi
 fi
 
 target="$ROOT/homework/target/$case_name"
