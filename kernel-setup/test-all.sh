@@ -11,7 +11,7 @@ source "$ROOT/kernel-setup/find-jdk.sh"
 require_jdk25 || exit 1
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 
-STEPS="setup outputs navigation tooling lib notebooks homework browser binder"
+STEPS="setup outputs navigation tooling lib notebooks site homework browser binder"
 only="" nbdir="$ROOT/notebooks"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -53,6 +53,7 @@ step navigation python3 "$ROOT/kernel-setup/nav.py" --check --dir "$nbdir"
 step tooling    "$PY" -m pytest -q -p no:cacheprovider "$ROOT/kernel-setup/tests"
 step lib        mvn -B -f "$ROOT/lib/pom.xml" test
 step notebooks  "$PY" "$ROOT/kernel-setup/run_notebooks.py" $(ls "$nbdir"/*.ipynb)
+wanted notebooks && [ "$nbdir" = "$ROOT/notebooks" ] && step site python3 "$ROOT/kernel-setup/check_site.py"
 step homework   optional "$ROOT/kernel-setup/test-homework.sh"
 step browser    optional "$ROOT/kernel-setup/test-browser.sh"
 step binder     optional "$ROOT/kernel-setup/test-binder.sh"
