@@ -6,6 +6,7 @@
 #   ./course grade                       grade your code in homework/src/main/java
 #   ./course grade --against solutions   grade the reference solutions in solutions/java
 #   ./course grade --against DIR [--case NAME]   grade any source tree (package homework)
+#   --all-failures                       list every failing test, not the first four
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=find-jdk.sh
@@ -19,14 +20,16 @@ usage() {
 
 against=starter
 case_name=""
+shown=4
 while [ $# -gt 0 ]; do
   case "$1" in
     --against) [ $# -ge 2 ] || { echo "grade: --against needs starter, solutions or a directory" >&2; exit 2; }
                against="$2"; shift 2 ;;
     --case)    [ $# -ge 2 ] || { echo "grade: --case needs a name (letters, digits, - or _)" >&2; exit 2; }
                case_name="$2"; shift 2 ;;
+    --all-failures) shown=1000; shift ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "grade: unknown argument '$1'. Accepted: --against starter|solutions|DIR, --case NAME, --help" >&2; exit 2 ;;
+    *) echo "grade: unknown argument '$1'. Accepted: --against starter|solutions|DIR, --case NAME, --all-failures, --help" >&2; exit 2 ;;
   esac
 done
 
@@ -64,4 +67,4 @@ mvn_rc=$?
 set -e
 echo "Build, tests and scan took $((SECONDS - start)) s (Maven exit $mvn_rc)"
 echo
-"$JAVA_HOME/bin/java" "$ROOT/homework/grading/GradeReport.java" "$target" "$log"
+"$JAVA_HOME/bin/java" -Dgrade.shown="$shown" "$ROOT/homework/grading/GradeReport.java" "$target" "$log"

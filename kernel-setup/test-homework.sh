@@ -2,7 +2,8 @@
 # Proves the homework grading means something (called by `./course test`):
 #   1. the reference solutions pass every exercise and the security scan is clean;
 #   2. the starter code fails every exercise (and the scan is clean: it is only stubs);
-#   3. the solutions with a planted command injection (homework/planted/) fail the scan.
+#   3. the solutions with planted bugs (homework/planted/) are caught: a command injection by
+#      the security scan, a missing cancellation and an off-by-one limit by exercise 2's tests.
 # One `./course grade` run per case. Prints "N passed, N failed"; exit 1 on any unexpected outcome.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -53,11 +54,15 @@ planted_src="$OUT/planted-src"
 mkdir -p "$planted_src"
 cp -R "$ROOT/solutions/java/." "$planted_src/"
 cp -R "$ROOT/homework/planted/java/." "$planted_src/"
-grade_case planted --against "$planted_src" --case planted
-check "planted bug: security scan fails" line_says "$OUT/planted.txt" "Security scan" FAIL
-check "planted bug: the scan names COMMAND_INJECTION" grep -q "COMMAND_INJECTION at homework/AuthorLogo.java" "$OUT/planted.txt"
-check "planted bug: exercise 3 still passes (only the scan catches it)" line_says "$OUT/planted.txt" "Exercise 3 " PASS
-check "planted bug: grade exits non-zero" rc_is planted -ne
+grade_case planted --against "$planted_src" --case planted --all-failures
+check "planted bugs: security scan fails" line_says "$OUT/planted.txt" "Security scan" FAIL
+check "planted bugs: the scan names COMMAND_INJECTION" grep -q "COMMAND_INJECTION at homework/AuthorLogo.java" "$OUT/planted.txt"
+check "planted bugs: exercise 2 fails" line_says "$OUT/planted.txt" "Exercise 2 " FAIL
+check "planted bugs: CompletableFuture never cancelling is caught" grep -q "after cancelling every probe CompletableFuture: probes that were started but never interrupted" "$OUT/planted.txt"
+check "planted bugs: limit + 1 in StructuredTaskScope is caught" grep -q "never runs more than .limit. probes at once.* StructuredTaskScope: peak number" "$OUT/planted.txt"
+check "planted bugs: exercises 1 and 3 still pass (each bug caught where it belongs)" \
+  eval 'line_says "$OUT/planted.txt" "Exercise 1 " PASS && line_says "$OUT/planted.txt" "Exercise 3 " PASS'
+check "planted bugs: grade exits non-zero" rc_is planted -ne
 
 echo "homework grading: $passed passed, $failed failed"
 if [ "$failed" -ne 0 ]; then

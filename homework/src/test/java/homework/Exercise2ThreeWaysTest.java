@@ -30,6 +30,7 @@ class Exercise2ThreeWaysTest {
     private static final Duration CONNECT = Duration.ofMillis(500);
     private static final Duration LONG_DEADLINE = Duration.ofSeconds(20);
     private static final Duration BOUND = Duration.ofSeconds(15);
+    private static final Duration HOLD = Duration.ofMillis(40);
     private static final List<Integer> FAKE_PORTS = IntStream.rangeClosed(3001, 3020).boxed().toList();
 
     static Stream<ScanVariant> variants() {
@@ -76,7 +77,11 @@ class Exercise2ThreeWaysTest {
             try {
                 gate.countDown();
                 // The first `limit` probes only pass together: a sequential scan times out here.
-                return gate.await(5, TimeUnit.SECONDS) && port % 2 == 0;
+                boolean together = gate.await(5, TimeUnit.SECONDS);
+                // Then each probe holds its place a moment (a hold, not a wait for anything),
+                // so a probe beyond the limit, if one was allowed to start, overlaps and shows.
+                Thread.sleep(HOLD);
+                return together && port % 2 == 0;
             } finally {
                 active.decrementAndGet();
             }
