@@ -216,7 +216,7 @@ class Exercise2ThreeWaysTest {
             running.incrementAndGet();
             allStarted.countDown();
             try {
-                new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+                new CountDownLatch(1).await(5, TimeUnit.SECONDS);
                 return false;
             } catch (InterruptedException e) {
                 interrupted.incrementAndGet();

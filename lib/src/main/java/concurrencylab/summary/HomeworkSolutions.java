@@ -118,6 +118,7 @@ public final class HomeworkSolutions {
             throw new IllegalStateException("this JVM has no Java compiler: run the kernel on a full JDK 25");
         }
         Path out = root.resolve("build/homework-solutions/classes");
+        deleteTree(out);
         List<String> args = new ArrayList<>(List.of("--release", "25", "--enable-preview", "-proc:none", "-nowarn",
                 "-encoding", "UTF-8", "-d", out.toString(), "-cp", join(libraries)));
         args.addAll(sources(root.resolve("homework/src/given/java")));
@@ -128,6 +129,19 @@ public final class HomeworkSolutions {
             throw new IllegalStateException("the reference solutions do not compile:\n" + errors.toString(StandardCharsets.UTF_8));
         }
         return out;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir + " before compiling the solutions", e);
+        }
     }
 
     private static List<String> sources(Path dir) {
