@@ -1,0 +1,187 @@
+package concurrencylab.scan;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./course bench scan [--out DIR] [--runs N] [--nmap PATH]}: our scanner against
+ * {@code nmap -sT -n -T5} on 127.0.0.1, ports 1-1024 and 1-65535, in alternation.
+ *
+ * <p>Before planting, it records which ports already listen on the machine (port 2024 always
+ * among them) and leaves them out of both scanners' ranges. It then plants listeners (some below
+ * 1024 when allowed, some high), warms our scanner up, and runs each tool N times per range,
+ * checking every run found exactly the planted ports: any other open port must belong to a
+ * listener of another program (seen in {@code /proc/net/tcp}), never a mistake. It prints both
+ * medians and their ratio against the goals (all ports: at most 0.5 x nmap; 1-1024: at most
+ * nmap) and writes {@code DIR/scan.csv}. Without nmap it still times our scanner and says so.
+ * Exit status: 0 done, 1 a run found the wrong ports, 2 bad arguments.
+ */
+public final class ScanBenchmark {
+    static final int RESERVED_PORT = 2024;
+    private static final String[] RANGES = {"1-1024", "1-65535"};
+    private static final double[] GOALS = {1.0, 0.5};
+
+    private final PrintStream out;
+    private final List<String> csv = new ArrayList<>();
+    private final Set<Integer> baseline;
+    private final NmapRunner nmap;
+    private boolean allExact = true;
+
+    private ScanBenchmark(PrintStream out, Set<Integer> baseline, NmapRunner nmap) {
+        this.out = out;
+        this.baseline = baseline;
+        this.nmap = nmap;
+        csv.add("tool,range,run,seconds,nmap_wall_seconds,open_found,planted_found,planted,foreign,exact");
+    }
+
+    /** Runs the benchmark; see the class comment for arguments and exit status. */
+    public static void main(String[] args) throws Exception {
+        ScanBenchmarkArgs parsed;
+        try {
+            parsed = ScanBenchmarkArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench scan: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (parsed.help()) {
+            System.out.println(ScanBenchmarkArgs.USAGE);
+            return;
+        }
+        System.exit(run(parsed, System.out));
+    }
+
+    static int run(ScanBenchmarkArgs args, PrintStream out) throws IOException, InterruptedException {
+        Set<Integer> baseline = baseline();
+        NmapRunner nmap = new NmapRunner(args.nmap());
+        String version = nmap.version();
+        out.printf("scan benchmark: 127.0.0.1, %d runs per tool and range, JDK %s, %d cores%n", args.runs(),
+                Runtime.version(), Runtime.getRuntime().availableProcessors());
+        out.println("left out of both scans (already listening before planting): " + baseline);
+        out.println(version == null ? "nmap: not found (" + args.nmap() + "); timing our scanner only."
+                + " Install it (apt-get install nmap) for the race." : "nmap: " + version);
+        ScanBenchmark bench = new ScanBenchmark(out, baseline, version == null ? null : nmap);
+        try (PlantedListeners planted = PlantedListeners.open(3, 5)) {
+            out.println("planted listeners: " + planted.ports()
+                    + (planted.lowSkipped() ? " (low ports skipped: not root)" : ""));
+            bench.race(planted.ports(), args.runs());
+        }
+        Files.createDirectories(args.out());
+        Path file = args.out().resolve("scan.csv");
+        Files.write(file, bench.csv);
+        out.println("wrote " + file);
+        return bench.allExact ? 0 : 1;
+    }
+
+    private void race(List<Integer> planted, int runs) throws IOException, InterruptedException {
+        String excluded = baseline.stream().map(String::valueOf).collect(Collectors.joining(","));
+        for (int r = 0; r < RANGES.length; r++) {
+            PortSpec ports = PortSpec.parse(RANGES[r]).without(baseline.stream().mapToInt(i -> i).toArray());
+            ScanRequest request = ScanRequest.loopback(ports);
+            List<Integer> expected = planted.stream().filter(ports::contains).toList();
+            double cold = warmUp(request);
+            double[] ours = new double[runs];
+            double[] theirs = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                Set<Integer> before = listeningNow();
+                ScanResult result = PortScanner.structured().scan(request);
+                ours[i] = seconds(result);
+                check("ours", RANGES[r], i + 1, ours[i], Double.NaN, result.open(), expected, before);
+                if (nmap != null) {
+                    before = listeningNow();
+                    NmapRunner.Run run = nmap.scan(RANGES[r], excluded);
+                    theirs[i] = run.reportedSeconds();
+                    check("nmap", RANGES[r], i + 1, theirs[i], run.wallSeconds(), List.copyOf(run.open()), expected, before);
+                }
+            }
+            report(RANGES[r], GOALS[r], cold, ours, nmap == null ? null : theirs);
+        }
+    }
+
+    private double warmUp(ScanRequest request) throws InterruptedException {
+        double first = seconds(PortScanner.structured().scan(request));
+        for (int i = 0; i < 2; i++) {
+            PortScanner.structured().scan(request);
+        }
+        return first;
+    }
+
+    private void check(String tool, String range, int run, double secs, double wall, List<Integer> found,
+            List<Integer> expected, Set<Integer> listeningBefore) {
+        Set<Integer> foreign = new TreeSet<>(found);
+        expected.forEach(foreign::remove);
+        Set<Integer> listening = new TreeSet<>(listeningBefore);
+        listening.addAll(listeningNow());
+        boolean explained = listening.isEmpty() ? foreign.isEmpty() : listening.containsAll(foreign);
+        boolean exact = found.containsAll(expected) && explained;
+        allExact &= exact;
+        long plantedFound = expected.stream().filter(found::contains).count();
+        csv.add(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%s,%d,%d,%d,%s,%b", tool, range, run, secs,
+                Double.isNaN(wall) ? "" : String.format(Locale.ROOT, "%.4f", wall), found.size(), plantedFound,
+                expected.size(), foreign.stream().map(String::valueOf).collect(Collectors.joining(" ")), exact));
+        if (!exact) {
+            out.printf("  %s %s run %d found %s, planted %s: NOT EXACT%n", tool, range, run, found, expected);
+        }
+    }
+
+    private void report(String range, double goal, double cold, double[] ours, double[] theirs) {
+        double m = median(ours);
+        csv.add(String.format(Locale.ROOT, "ours,%s,median,%.4f,,,,,,", range, m));
+        out.printf(Locale.ROOT, "%-8s ours  median %.3f s  min %.3f  max %.3f  (first, cold JIT: %.3f s)%n",
+                range, m, min(ours), max(ours), cold);
+        if (theirs == null) {
+            out.printf("%-8s nmap  skipped (not installed)%n", range);
+            return;
+        }
+        double n = median(theirs);
+        double ratio = m / n;
+        csv.add(String.format(Locale.ROOT, "nmap,%s,median,%.4f,,,,,,", range, n));
+        csv.add(String.format(Locale.ROOT, "ratio,%s,median,%.4f,,,,,,", range, ratio));
+        out.printf(Locale.ROOT, "%-8s nmap  median %.3f s  min %.3f  max %.3f  (nmap's own 'scanned in' time)%n",
+                range, n, min(theirs), max(theirs));
+        out.printf(Locale.ROOT, "%-8s ratio ours/nmap %.2f  goal <= %.2f: %s%n", range, ratio, goal,
+                ratio <= goal ? "met" : "MISSED");
+    }
+
+    private static Set<Integer> baseline() throws InterruptedException {
+        Set<Integer> ports = new TreeSet<>(listeningNow());
+        if (ListeningPorts.snapshot().isEmpty()) { // no /proc: ask a scan instead (loopback only)
+            ports.addAll(PortScanner.structured().scan(ScanRequest.loopback(PortSpec.all().without(RESERVED_PORT)))
+                    .open());
+        }
+        ports.add(RESERVED_PORT);
+        return ports;
+    }
+
+    private static Set<Integer> listeningNow() {
+        return ListeningPorts.snapshot().orElse(Set.of());
+    }
+
+    private static double seconds(ScanResult r) {
+        return r.elapsed().toNanos() / 1e9;
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private static double min(double[] xs) {
+        return Arrays.stream(xs).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] xs) {
+        return Arrays.stream(xs).max().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,39 @@
+package homework;
+
+import concurrencylab.scan.PlantedListeners;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import tech.tablesaw.api.Table;
+
+/**
+ * Prints what the reference solutions produce, in sections notebook 07.8 reads back
+ * (concurrencylab.summary.HomeworkSolutions): exercise 1's timing table and exercise 2's
+ * comparison as CSV, exercise 3's logo as HTML and as ANSI. Scans 127.0.0.1 only: ports
+ * 1-1024 and the listeners it plants itself.
+ */
+public final class SolutionShowcase {
+
+    private SolutionShowcase() {
+    }
+
+    /** Runs the showcase; no arguments. */
+    public static void main(String[] args) throws Exception {
+        try (var planted = PlantedListeners.open(0, 4)) {
+            List<Integer> ports = new ArrayList<>(IntStream.rangeClosed(1, 1024).boxed().toList());
+            ports.addAll(planted.ports());
+            Table timing = ScanTiming.compare("127.0.0.1", ports, 2, 200, Duration.ofMillis(500));
+            section("timing", timing.write().toString("csv"));
+        }
+        section("api", ApiComparison.table().write().toString("csv"));
+        section("html", AuthorLogo.html());
+        section("ansi", AuthorLogo.ansi());
+    }
+
+    private static void section(String name, String body) {
+        System.out.println("@@section " + name);
+        System.out.println(body);
+        System.out.println("@@end");
+    }
+}
