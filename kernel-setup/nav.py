@@ -1,0 +1,123 @@
+"""Generates the navigation of the notebooks, so nobody keeps it by hand.
+
+For every notebook in notebooks/ (in file-name order) it writes:
+  - a "< previous | contents | next >" line as the first and the last cell (tagged "nav");
+  - in 00-Index, the contents list (the cell tagged "toc"), from each notebook's `# ` title;
+  - RISE slide metadata: a `#`/`##` heading starts a slide, `###` a sub-slide, navigation
+    cells are skipped, everything else continues the current slide;
+  - the course kernelspec in the notebook metadata and an id on every cell.
+
+  python3 kernel-setup/nav.py            rewrite the notebooks
+  python3 kernel-setup/nav.py --check    change nothing; exit 1 if any notebook is out of date
+"""
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+INDEX = "00-Index.ipynb"
+KERNELSPEC = {"name": "java-concurrency", "display_name": "Java 25 · Concurrency Lab", "language": "java"}
+
+
+def source(cell: dict) -> str:
+    s = cell.get("source", "")
+    return "".join(s) if isinstance(s, list) else s
+
+
+def title(nb: dict, path: Path) -> str:
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            for line in source(cell).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return path.stem
+
+
+def md_cell(text: str, tag: str, cell_id: str) -> dict:
+    return {"cell_type": "markdown", "id": cell_id, "metadata": {"tags": [tag]}, "source": text}
+
+
+def nav_line(paths: list[Path], titles: dict, i: int) -> str:
+    parts = []
+    if i > 0:
+        parts.append(f"< [{titles[paths[i - 1].name]}]({paths[i - 1].name})")
+    if paths[i].name != INDEX:
+        parts.append(f"[Contents]({INDEX})")
+    if i + 1 < len(paths):
+        parts.append(f"[{titles[paths[i + 1].name]}]({paths[i + 1].name}) >")
+    return " | ".join(parts)
+
+
+def slide_type(cell: dict) -> str:
+    if "nav" in cell.get("metadata", {}).get("tags", []):
+        return "skip"
+    if cell["cell_type"] == "markdown":
+        first = source(cell).lstrip().splitlines()[0] if source(cell).strip() else ""
+        if first.startswith("# ") or first.startswith("## "):
+            return "slide"
+        if first.startswith("### "):
+            return "subslide"
+    return "-"
+
+
+def stable_id(path: Path, n: int, cell: dict) -> str:
+    return hashlib.sha1(f"{path.name}:{n}:{source(cell)[:200]}".encode()).hexdigest()[:8]
+
+
+def rebuild(path: Path, nb: dict, paths: list[Path], titles: dict) -> dict:
+    i = paths.index(path)
+    body = [c for c in nb["cells"] if "nav" not in c.get("metadata", {}).get("tags", [])]
+    line = nav_line(paths, titles, i)
+    cells = [md_cell(line, "nav", "nav-top")] + body + [md_cell(line, "nav", "nav-bottom")]
+    if path.name == INDEX:
+        toc = "\n".join(f"{n}. [{titles[p.name]}]({p.name})" for n, p in enumerate(paths[1:], 1))
+        for c in cells:
+            if "toc" in c.get("metadata", {}).get("tags", []):
+                c["source"] = "## Contents\n\n" + toc
+    seen = set()
+    for n, c in enumerate(cells):
+        if not c.get("id") or c["id"] in seen:
+            c["id"] = stable_id(path, n, c)
+        seen.add(c["id"])
+        c.setdefault("metadata", {})
+        c["metadata"]["slideshow"] = {"slide_type": slide_type(c)}
+        if c["cell_type"] == "code":
+            c.setdefault("outputs", [])
+            c.setdefault("execution_count", None)
+    nb["cells"] = cells
+    nb["metadata"]["kernelspec"] = KERNELSPEC
+    nb["metadata"]["language_info"] = {"name": "java"}
+    nb["nbformat"], nb["nbformat_minor"] = 4, 5
+    return nb
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--dir", type=Path, default=NOTEBOOKS)
+    args = ap.parse_args()
+    paths = sorted(args.dir.glob("*.ipynb"))
+    books = {p: json.loads(p.read_text(encoding="utf-8")) for p in paths}
+    titles = {p.name: title(nb, p) for p, nb in books.items()}
+    stale = 0
+    for path, nb in books.items():
+        old = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
+        new = json.dumps(rebuild(path, json.loads(old), paths, titles), indent=1, ensure_ascii=False) + "\n"
+        if new == old:
+            continue
+        if args.check:
+            stale += 1
+            print(f"{path}: navigation, contents or slide metadata out of date; run ./course nav")
+        else:
+            path.write_text(new, encoding="utf-8")
+            print(f"{path}: navigation updated")
+    if args.check:
+        print(f"navigation check: {len(paths) - stale} passed, {stale} failed")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

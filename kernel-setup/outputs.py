@@ -1,0 +1,50 @@
+"""Keeps notebooks committed without outputs.
+
+  python3 kernel-setup/outputs.py --check [NB ...]   exit 1 and list notebooks with outputs
+  python3 kernel-setup/outputs.py --clean [NB ...]   strip outputs and execution counts
+
+Default: every notebook under notebooks/. Plain json, so it runs without the venv.
+"""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def dirty_cells(nb: dict) -> list[int]:
+    return [i for i, c in enumerate(nb.get("cells", []))
+            if c.get("cell_type") == "code" and (c.get("outputs") or c.get("execution_count") is not None)]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    mode = ap.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--check", action="store_true")
+    mode.add_argument("--clean", action="store_true")
+    ap.add_argument("notebooks", nargs="*", type=Path)
+    args = ap.parse_args()
+    paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    bad = 0
+    for path in paths:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = dirty_cells(nb)
+        if not cells:
+            continue
+        if args.check:
+            bad += 1
+            print(f"{path}: outputs in code cells {cells}; run ./course clean-outputs before committing")
+        else:
+            for i in cells:
+                nb["cells"][i]["outputs"] = []
+                nb["cells"][i]["execution_count"] = None
+            path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            print(f"{path}: cleaned {len(cells)} cells")
+    if args.check:
+        print(f"outputs check: {len(paths) - bad} passed, {bad} failed")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

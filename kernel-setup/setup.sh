@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Sets up the course: a project-local Python venv with JupyterLab, nbclient and the JJava
+# kernel; builds lib/; installs the "Java 25 · Concurrency Lab" kernelspec into the venv.
+# Idempotent: each step is skipped when its inputs have not changed.
+#
+#   COURSE_VENV=DIR     venv location (default: .venv in the repository)
+#   COURSE_VENV=system  install into the current Python environment (Binder's conda env)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/kernel-setup/find-jdk.sh"
+require_jdk25
+
+say() { echo "course setup: $*" >&2; }
+
+# --- 1. Python environment ---------------------------------------------------------------
+if [ "${COURSE_VENV:-}" = "system" ]; then
+  PY="$(command -v python3 || command -v python)"
+  PREFIX="$("$PY" -c 'import sys; print(sys.prefix)')"
+else
+  VENV="${COURSE_VENV:-$ROOT/.venv}"
+  PREFIX="$VENV"
+  PY="$VENV/bin/python"
+  if [ ! -x "$PY" ]; then
+    BASE_PY="${COURSE_PYTHON:-$(command -v python3 || true)}"
+    [ -n "$BASE_PY" ] || { say "python3 not found; install Python 3.10 or newer"; exit 1; }
+    "$BASE_PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' || {
+      say "$BASE_PY is $("$BASE_PY" -V 2>&1); the course needs Python 3.10 or newer"; exit 1; }
+    say "creating the Python venv in $VENV"
+    "$BASE_PY" -m venv "$VENV"
+  fi
+fi
+REQ="$ROOT/kernel-setup/requirements.txt"
+STAMP="$PREFIX/.course-requirements.sha256"
+want="$(sha256sum "$REQ" | cut -d' ' -f1)"
+if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$want" ]; then
+  say "installing JupyterLab, nbclient and the JJava kernel (pip)"
+  "$PY" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+  "$PY" -m pip install -q --disable-pip-version-check -r "$REQ"
+  echo "$want" > "$STAMP"
+fi
+
+# --- 2. The library ----------------------------------------------------------------------
+bash "$ROOT/kernel-setup/build-lib.sh"
+
+# --- 3. The kernelspec -------------------------------------------------------------------
+"$PY" "$ROOT/kernel-setup/install_kernel.py" --prefix "$PREFIX" --java-home "$JAVA_HOME" --root "$ROOT"

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# `./course test`: every test of the course, in order; each step prints its own result and
+# the run ends with one summary line. Exits non-zero if any step failed.
+#
+#   ./course test                       all steps
+#   ./course test --only lib,notebooks  the named steps only
+#   ./course test --notebooks DIR       check and run the notebooks in DIR (tooling self-tests)
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/kernel-setup/find-jdk.sh"
+require_jdk25 || exit 1
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+
+STEPS="setup outputs navigation tooling lib notebooks site homework browser binder"
+only="" nbdir="$ROOT/notebooks"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --only) only="${2:-}"; shift 2 ;;
+    --notebooks) nbdir="$(cd "${2:?--notebooks needs a folder}" && pwd)"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "course test: unknown option '$1'. Accepted: --only STEP[,STEP...] (steps: $STEPS), --notebooks DIR" >&2; exit 2 ;;
+  esac
+done
+if [ -n "$only" ]; then
+  for s in ${only//,/ }; do
+    case " $STEPS " in *" $s "*) ;; *) echo "course test: unknown step '$s'. Steps: $STEPS" >&2; exit 2 ;; esac
+  done
+fi
+wanted() { [ -z "$only" ] || case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+
+PY="$ROOT/.venv/bin/python"
+passed=0 failed=0 failed_names=""
+step() {  # step NAME COMMAND...
+  local name="$1"; shift
+  wanted "$name" || return 0
+  echo "=== course test: $name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1)); echo "=== $name: ok ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1)); failed_names="$failed_names $name"; echo "=== $name: FAILED ($((SECONDS - start)) s)"
+  fi
+}
+optional() {  # a step another part of the course provides; absent means nothing to run
+  local script="$1"
+  if [ -x "$script" ] || [ -f "$script" ]; then bash "$script"; else echo "(not present: $script)"; fi
+}
+
+step setup      bash "$ROOT/kernel-setup/setup.sh"
+if [ "$failed" -gt 0 ]; then echo "tests: $passed passed, $failed failed"; exit 1; fi
+step outputs    python3 "$ROOT/kernel-setup/outputs.py" --check $(ls "$nbdir"/*.ipynb)
+step navigation python3 "$ROOT/kernel-setup/nav.py" --check --dir "$nbdir"
+step tooling    "$PY" -m pytest -q -p no:cacheprovider "$ROOT/kernel-setup/tests"
+step lib        mvn -B -f "$ROOT/lib/pom.xml" test
+step notebooks  "$PY" "$ROOT/kernel-setup/run_notebooks.py" $(ls "$nbdir"/*.ipynb)
+wanted notebooks && [ "$nbdir" = "$ROOT/notebooks" ] && step site python3 "$ROOT/kernel-setup/check_site.py"
+step homework   optional "$ROOT/kernel-setup/test-homework.sh"
+step browser    optional "$ROOT/kernel-setup/test-browser.sh"
+step binder     optional "$ROOT/kernel-setup/test-binder.sh"
+
+[ -n "$failed_names" ] && echo "failed steps:$failed_names"
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
