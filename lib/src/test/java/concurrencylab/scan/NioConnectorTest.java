@@ -33,7 +33,7 @@ class NioConnectorTest {
     void classifiesAndCloses() throws Exception {
         List<SocketChannel> opened = new CopyOnWriteArrayList<>();
         NioConnector connector = new NioConnector(false, opened::add);
-        try (PlantedListeners planted = PlantedListeners.open(0, 1); FullBacklog full = FullBacklog.open(1)) {
+        try (PlantedListeners planted = PlantedListeners.open(0, 1); SilentListeners full = SilentListeners.open(1)) {
             assertEquals(Connector.Probe.OPEN, connector.probe(loopback(planted.ports().get(0)), SHORT));
             assertEquals(Connector.Probe.CLOSED, connector.probe(loopback(Ports.closedPort()), SHORT));
             assertEquals(Connector.Probe.FILTERED, connector.probe(loopback(full.ports()[0]), SHORT));

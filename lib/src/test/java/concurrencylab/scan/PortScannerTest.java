@@ -74,7 +74,7 @@ class PortScannerTest {
     @EnumSource(ScanVariant.class)
     @DisplayName("a port that never answers is filtered, a refused one closed, with the same short timeout")
     void filteredIsNotClosed(ScanVariant variant) throws Exception {
-        try (FullBacklog full = FullBacklog.open(1)) {
+        try (SilentListeners full = SilentListeners.open(1)) {
             int silent = full.ports()[0];
             int closed = Ports.closedPort();
             ScanRequest request = ScanRequest.loopback(PortSpec.of(silent, closed)).withTimeout(Duration.ofMillis(200));
@@ -88,7 +88,7 @@ class PortScannerTest {
     @EnumSource(ScanVariant.class)
     @DisplayName("interrupting a scan ends it with InterruptedException, every worker thread ended, every socket closed")
     void cancellationLeavesNoThreadsOrSockets(ScanVariant variant) throws Exception {
-        try (FullBacklog full = FullBacklog.open(3)) {
+        try (SilentListeners full = SilentListeners.open(3)) {
             List<SocketChannel> channels = new CopyOnWriteArrayList<>();
             CountDownLatch connecting = new CountDownLatch(3);
             TestThreads threads = new TestThreads();
@@ -111,7 +111,7 @@ class PortScannerTest {
     @EnumSource(ScanVariant.class)
     @DisplayName("a failing probe aborts the scan with its cause, cancels the others, and leaves no thread or socket")
     void failureLeavesNoThreadsOrSockets(ScanVariant variant) throws Exception {
-        try (FullBacklog full = FullBacklog.open(3)) {
+        try (SilentListeners full = SilentListeners.open(3)) {
             List<SocketChannel> channels = new CopyOnWriteArrayList<>();
             CountDownLatch connecting = new CountDownLatch(3);
             NioConnector real = new NioConnector(false, c -> {

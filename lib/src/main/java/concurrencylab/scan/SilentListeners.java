@@ -10,16 +10,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test fixture: loopback listeners with a backlog of 1 that never accept, filled with client
- * connections until the kernel drops new SYNs. A connect to such a port gets no answer, which is
- * what a firewall's DROP looks like: the scanner must call it FILTERED.
+ * Loopback ports that never answer: listeners with a backlog of 1 that never accept, filled with
+ * client connections until the kernel drops new SYNs. A connect to such a port gets no reply at
+ * all, which is what a firewall's DROP looks like, so a scanner must call it
+ * {@link PortState#FILTERED}, not closed.
+ *
+ * {@snippet :
+ * try (var silent = SilentListeners.open(4)) {
+ *     var request = ScanRequest.loopback(PortSpec.of(silent.ports())).withTimeout(Duration.ofMillis(100));
+ *     System.out.println(PortScanner.structured().scan(request).filtered()); // all four
+ * }
+ * }
+ *
+ * <p>Not thread-safe while opening; {@link #close()} closes every client and listener.
+ * Introduced in notebook {@code 07.6-Port-Scanner}.
  */
-final class FullBacklog implements AutoCloseable {
+public final class SilentListeners implements AutoCloseable {
     private final List<ServerSocketChannel> servers = new ArrayList<>();
     private final List<SocketChannel> clients = new ArrayList<>();
 
-    static FullBacklog open(int listeners) throws IOException {
-        FullBacklog full = new FullBacklog();
+    /**
+     * Opens {@code listeners} silent ports on 127.0.0.1.
+     *
+     * @throws IllegalArgumentException if {@code listeners} is outside 1..100
+     * @throws IOException if a listener cannot be opened or its backlog never fills (everything
+     *     opened is closed first)
+     */
+    public static SilentListeners open(int listeners) throws IOException {
+        if (listeners < 1 || listeners > 100) {
+            throw new IllegalArgumentException("silent listener count " + listeners
+                    + " is out of range; accepted: 1..100");
+        }
+        SilentListeners full = new SilentListeners();
         try {
             for (int i = 0; i < listeners; i++) {
                 full.fill(full.listen());
@@ -31,7 +53,8 @@ final class FullBacklog implements AutoCloseable {
         return full;
     }
 
-    int[] ports() {
+    /** Returns the silent ports, in the order they were opened. */
+    public int[] ports() {
         return servers.stream().mapToInt(s -> s.socket().getLocalPort()).toArray();
     }
 
@@ -42,14 +65,14 @@ final class FullBacklog implements AutoCloseable {
         return server;
     }
 
-    /** Connects clients until one gets no answer within 300 ms; at most 64 tries. */
+    /** Connects clients until one gets no answer within 150 ms; at most 64 tries. */
     private void fill(ServerSocketChannel server) throws IOException {
         InetSocketAddress target = (InetSocketAddress) server.getLocalAddress();
         for (int i = 0; i < 64; i++) {
             SocketChannel client = SocketChannel.open();
             clients.add(client);
             client.configureBlocking(false);
-            if (!client.connect(target) && !awaitConnect(client, 300)) {
+            if (!client.connect(target) && !awaitConnect(client, 150)) {
                 return; // this SYN was dropped: the queue is full
             }
         }
@@ -64,6 +87,7 @@ final class FullBacklog implements AutoCloseable {
         }
     }
 
+    /** Closes every client connection and listener. */
     @Override
     public void close() throws IOException {
         for (SocketChannel c : clients) {
