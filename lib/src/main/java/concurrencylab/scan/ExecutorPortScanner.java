@@ -32,7 +32,7 @@ public final class ExecutorPortScanner implements PortScanner {
 
     /** Creates a scanner on virtual threads. */
     public ExecutorPortScanner() {
-        this(NioConnector.DEFAULT, ScanThreads.virtual());
+        this(Connector.best(), ScanThreads.virtual());
     }
 
     ExecutorPortScanner(Connector connector, ThreadFactory threads) {

@@ -31,7 +31,7 @@ public final class FuturePortScanner implements PortScanner {
 
     /** Creates a scanner on virtual threads. */
     public FuturePortScanner() {
-        this(NioConnector.DEFAULT, ScanThreads.virtual());
+        this(Connector.best(), ScanThreads.virtual());
     }
 
     FuturePortScanner(Connector connector, ThreadFactory threads) {

@@ -57,15 +57,40 @@ public final class ScanBenchmark {
             System.out.println(ScanBenchmarkArgs.USAGE);
             return;
         }
+        if (!NativeConnector.usable() && NativeConnector.platformSupported() && System.getProperty(RELAUNCHED) == null) {
+            System.exit(relaunchWithNativeAccess(args));
+        }
         System.exit(run(parsed, System.out));
+    }
+
+    private static final String RELAUNCHED = "concurrencylab.scan.relaunched";
+
+    /**
+     * Runs this benchmark again in a child JVM with {@code --enable-native-access=ALL-UNNAMED},
+     * so the scanner can use its native probe; returns the child's exit status.
+     */
+    private static int relaunchWithNativeAccess(String[] args) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
+                "-D" + RELAUNCHED + "=true", "-cp", System.getProperty("java.class.path"),
+                ScanBenchmark.class.getName()));
+        cmd.addAll(List.of(args));
+        System.out.println("(re-running in a JVM with --enable-native-access=ALL-UNNAMED for the native probe)");
+        Process child = new ProcessBuilder(cmd).inheritIO().start();
+        try {
+            return child.waitFor(); // the child bounds its own runs: nmap 120 s each, our scans by deadline
+        } finally {
+            child.destroy();
+        }
     }
 
     static int run(ScanBenchmarkArgs args, PrintStream out) throws IOException, InterruptedException {
         Set<Integer> baseline = baseline();
         NmapRunner nmap = new NmapRunner(args.nmap());
         String version = nmap.version();
-        out.printf("scan benchmark: 127.0.0.1, %d runs per tool and range, JDK %s, %d cores%n", args.runs(),
-                Runtime.version(), Runtime.getRuntime().availableProcessors());
+        out.printf("scan benchmark: 127.0.0.1, %d runs per tool and range, JDK %s, %d cores, probe: %s%n", args.runs(),
+                Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                NativeConnector.usable() ? "native (FFM, socket reused after each refusal)" : "NIO SocketChannel");
         out.println("left out of both scans (already listening before planting): " + baseline);
         out.println(version == null ? "nmap: not found (" + args.nmap() + "); timing our scanner only."
                 + " Install it (apt-get install nmap) for the race." : "nmap: " + version);

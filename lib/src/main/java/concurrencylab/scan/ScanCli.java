@@ -41,7 +41,7 @@ public final class ScanCli {
 
     /** Runs the command line, printing to the given streams; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        return run(args, out, err, NioConnector.DEFAULT);
+        return run(args, out, err, Connector.best());
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Connector connector)
