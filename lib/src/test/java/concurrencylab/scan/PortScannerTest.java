@@ -45,6 +45,28 @@ class PortScannerTest {
 
     @ParameterizedTest
     @EnumSource(ScanVariant.class)
+    @DisplayName("with the native probe (Linux) planted ports are open, our closed port closed, a silent one filtered")
+    void nativeProbeFindsTheSame(ScanVariant variant) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NativeConnector.available(), "Linux x86-64/AArch64 only");
+        try (PlantedListeners planted = PlantedListeners.open(1, 3); SilentListeners silent = SilentListeners.open(1)) {
+            int closed = Ports.closedPort();
+            List<Integer> ports = new ArrayList<>(planted.ports());
+            ports.add(closed);
+            ports.add(silent.ports()[0]);
+            TestThreads threads = new TestThreads();
+            PortScanner scanner = variant.scanner(new NativeConnector(NioConnector.DEFAULT), threads);
+            ScanRequest request = ScanRequest.loopback(PortSpec.of(ports.stream().mapToInt(i -> i).toArray()))
+                    .withTimeout(Duration.ofMillis(200));
+            ScanResult result = assertTimeoutPreemptively(BOUND, () -> scanner.scan(request));
+            assertEquals(planted.ports(), result.open(), result.summary());
+            assertEquals(PortState.CLOSED, result.stateOf(closed));
+            assertEquals(PortState.FILTERED, result.stateOf(silent.ports()[0]));
+            threads.assertAllEnded();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ScanVariant.class)
     @DisplayName("time spent waiting for a slot never counts: with limit 1 a long scan still finds every planted port")
     void queueingNeverTimesOutAnOpenPort(ScanVariant variant) throws Exception {
         try (PlantedListeners planted = PlantedListeners.open(0, 3)) {
