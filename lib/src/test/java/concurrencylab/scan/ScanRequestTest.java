@@ -77,6 +77,15 @@ class ScanRequestTest {
     }
 
     @Test
+    @DisplayName("a missing timeout, port set or host is refused with a message, not a NullPointerException")
+    void refusesMissingFields() {
+        assertThrows(IllegalArgumentException.class, () -> ScanRequest.loopback("80").withTimeout(null));
+        assertThrows(IllegalArgumentException.class, () -> ScanRequest.loopback("80").withPorts(null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ScanRequest(null, PortSpec.of(80), 1, Duration.ofMillis(5), false));
+    }
+
+    @Test
     @DisplayName("the whole-scan deadline covers every port timing out, in rounds of the limit")
     void deadlineCoversWorstCase() {
         ScanRequest r = ScanRequest.loopback("1-1000").withLimit(100).withTimeout(Duration.ofMillis(500));
