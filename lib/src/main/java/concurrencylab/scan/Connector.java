@@ -18,6 +18,31 @@ interface Connector {
      */
     Probe probe(InetSocketAddress target, long timeoutNanos) throws IOException;
 
+    /**
+     * Opens a session for one worker thread, which may keep state (such as a socket) between
+     * its probes; the default session just calls {@link #probe}. The caller closes it.
+     */
+    default Session session() {
+        return this::probe;
+    }
+
+    /** A worker's sequence of probes; used by one thread; close releases whatever it holds. */
+    @FunctionalInterface
+    interface Session extends AutoCloseable {
+        /** Probes one port; see {@link Connector#probe}. */
+        Probe probe(InetSocketAddress target, long timeoutNanos) throws IOException;
+
+        /** Releases what the session holds; never throws for a session that holds nothing. */
+        @Override
+        default void close() throws IOException {
+        }
+    }
+
+    /** Returns the fastest connector this JVM can use: the native one on Linux when allowed, else NIO. */
+    static Connector best() {
+        return NativeConnector.usable() ? new NativeConnector(NioConnector.DEFAULT) : NioConnector.DEFAULT;
+    }
+
     /** What one probe found; a self-connect is reported apart so it can be counted and discarded. */
     enum Probe { OPEN, CLOSED, FILTERED, SELF_CONNECT }
 }

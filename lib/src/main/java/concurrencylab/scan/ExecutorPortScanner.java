@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
@@ -13,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The port scanner on a plain {@link ExecutorService} (a thread per task, virtual threads):
- * submit one task per slot of the limit, then {@code get} each future against one deadline.
+ * submit one task per slot of the limit, then take them in completion order against one deadline.
  * Everything {@code StructuredTaskScope} does for free is written out by hand here: cancel
  * the others when one fails, cancel everything when the caller is interrupted, and let the
  * executor's {@code close()} wait for the workers.
@@ -30,7 +32,7 @@ public final class ExecutorPortScanner implements PortScanner {
 
     /** Creates a scanner on virtual threads. */
     public ExecutorPortScanner() {
-        this(NioConnector.DEFAULT, ScanThreads.virtual());
+        this(Connector.best(), ScanThreads.virtual());
     }
 
     ExecutorPortScanner(Connector connector, ThreadFactory threads) {
@@ -50,20 +52,26 @@ public final class ExecutorPortScanner implements PortScanner {
         long start = System.nanoTime();
         long deadline = start + request.deadline().toNanos();
         try (ExecutorService pool = java.util.concurrent.Executors.newThreadPerTaskExecutor(threads)) {
+            CompletionService<Void> done = new ExecutorCompletionService<>(pool);
             List<Future<Void>> workers = new ArrayList<>();
             for (int w = 0; w < sweep.workers(); w++) {
-                workers.add(pool.submit(sweep::work));
+                workers.add(done.submit(sweep::work));
             }
-            awaitAll(workers, deadline, sweep, request);
+            awaitAll(done, workers, deadline, sweep, request);
         }
         return sweep.result(request, variant(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static void awaitAll(List<Future<Void>> workers, long deadline, Sweep sweep, ScanRequest request)
-            throws InterruptedException {
+    /** Takes the workers in completion order, so the first failure is seen at once. */
+    private static void awaitAll(CompletionService<Void> done, List<Future<Void>> workers, long deadline,
+            Sweep sweep, ScanRequest request) throws InterruptedException {
         try {
-            for (Future<Void> worker : workers) {
-                worker.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            for (int i = 0; i < workers.size(); i++) {
+                Future<Void> finished = done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (finished == null) {
+                    throw new TimeoutException();
+                }
+                finished.get();
             }
         } catch (ExecutionException e) {
             cancel(workers, sweep);

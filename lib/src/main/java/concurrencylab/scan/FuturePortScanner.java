@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The port scanner on {@link CompletableFuture}: one {@code runAsync} per slot of the limit on
@@ -30,7 +31,7 @@ public final class FuturePortScanner implements PortScanner {
 
     /** Creates a scanner on virtual threads. */
     public FuturePortScanner() {
-        this(NioConnector.DEFAULT, ScanThreads.virtual());
+        this(Connector.best(), ScanThreads.virtual());
     }
 
     FuturePortScanner(Connector connector, ThreadFactory threads) {
@@ -49,16 +50,18 @@ public final class FuturePortScanner implements PortScanner {
         Sweep sweep = new Sweep(request, connector, listener);
         long start = System.nanoTime();
         try (ExecutorService pool = java.util.concurrent.Executors.newThreadPerTaskExecutor(threads)) {
+            AtomicReference<Throwable> firstFailure = new AtomicReference<>();
             CompletableFuture<?>[] workers = new CompletableFuture<?>[sweep.workers()];
             for (int w = 0; w < workers.length; w++) {
                 workers[w] = CompletableFuture.runAsync(() -> run(sweep), pool)
                         .whenComplete((ok, failure) -> {
                             if (failure != null) {
+                                firstFailure.compareAndSet(null, failure);
                                 stop(sweep, pool); // fail fast: allOf alone would wait for everyone
                             }
                         });
             }
-            await(CompletableFuture.allOf(workers), start, sweep, pool, request);
+            await(CompletableFuture.allOf(workers), firstFailure, start, sweep, pool, request);
         }
         return sweep.result(request, variant(), Duration.ofNanos(System.nanoTime() - start));
     }
@@ -71,14 +74,15 @@ public final class FuturePortScanner implements PortScanner {
         }
     }
 
-    private static void await(CompletableFuture<Void> all, long start, Sweep sweep, ExecutorService pool,
-            ScanRequest request) throws InterruptedException {
+    private static void await(CompletableFuture<Void> all, AtomicReference<Throwable> firstFailure, long start,
+            Sweep sweep, ExecutorService pool, ScanRequest request) throws InterruptedException {
         String host = request.host().getHostAddress();
         try {
             all.get(request.deadline().toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             stop(sweep, pool);
-            Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+            Throwable first = firstFailure.get() != null ? firstFailure.get() : e.getCause(); // allOf keeps any one
+            Throwable cause = first instanceof CompletionException c ? c.getCause() : first;
             cause = cause instanceof UncheckedIOException u ? u.getCause() : cause;
             throw new ScanAbortedException("scan of " + host + " failed: " + cause, cause);
         } catch (TimeoutException e) {

@@ -13,6 +13,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The real probe: a non-blocking {@link SocketChannel} connect. On loopback a closed port
@@ -21,22 +22,26 @@ import java.util.concurrent.TimeUnit;
  * deadline. Thread-safe (stateless); closes every channel and selector it opens.
  */
 final class NioConnector implements Connector {
-    static final NioConnector DEFAULT = new NioConnector(false);
+    static final NioConnector DEFAULT = new NioConnector(false, channel -> { });
 
     private final boolean bindToTarget;
+    private final Consumer<SocketChannel> opened;
 
     /**
      * @param bindToTarget test hook: bind the local end to the target's own address and port
      *     before connecting, which makes the kernel connect the socket to itself
+     * @param opened test hook: sees every channel right after it is opened
      */
-    NioConnector(boolean bindToTarget) {
+    NioConnector(boolean bindToTarget, Consumer<SocketChannel> opened) {
         this.bindToTarget = bindToTarget;
+        this.opened = opened;
     }
 
     @Override
     public Probe probe(InetSocketAddress target, long timeoutNanos) throws IOException {
         long deadline = System.nanoTime() + timeoutNanos; // the clock starts at the connect
         try (SocketChannel channel = SocketChannel.open(family(target))) {
+            opened.accept(channel);
             channel.configureBlocking(false);
             if (bindToTarget) {
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);

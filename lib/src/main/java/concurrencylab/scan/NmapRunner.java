@@ -1,7 +1,6 @@
 package concurrencylab.scan;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,21 +27,38 @@ final class NmapRunner {
         this.executable = executable;
     }
 
-    /** Returns nmap's version line, or null when nmap cannot be run. */
+    /** Returns nmap's version line, or null when nmap cannot be run (waits at most 10 s). */
     String version() {
         try {
-            Process p = new ProcessBuilder(executable, "--version").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            return p.exitValue() == 0 ? out.lines().findFirst().orElse("nmap") : null;
+            RunOutput out = run(List.of(executable, "--version"), 10);
+            return out.exit() == 0 ? out.text().lines().findFirst().orElse("nmap") : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        }
+    }
+
+    private record RunOutput(String text, int exit, double wallSeconds) {
+    }
+
+    /** Runs a command with its output in a temporary file, so that every wait is bounded. */
+    private static RunOutput run(List<String> cmd, long limitSeconds) throws IOException, InterruptedException {
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("nmap-", ".txt");
+        try {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+                    throw new IOException(cmd.get(0) + " did not finish within " + limitSeconds + " s");
+                }
+            } finally {
+                p.destroyForcibly();
+            }
+            return new RunOutput(java.nio.file.Files.readString(log), p.exitValue(), (System.nanoTime() - start) / 1e9);
+        } finally {
+            java.nio.file.Files.deleteIfExists(log);
         }
     }
 
@@ -53,34 +69,17 @@ final class NmapRunner {
             cmd.addAll(List.of("--exclude-ports", excluded));
         }
         cmd.addAll(List.of("-oG", "-", "127.0.0.1"));
-        java.nio.file.Path log = java.nio.file.Files.createTempFile("nmap-", ".txt");
-        String out;
-        double wall;
-        try {
-            long start = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            try {
-                if (!p.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IOException("nmap did not finish within " + LIMIT_SECONDS + " s");
-                }
-            } finally {
-                p.destroyForcibly();
-            }
-            wall = (System.nanoTime() - start) / 1e9;
-            out = java.nio.file.Files.readString(log) + "\nexit " + p.exitValue();
-        } finally {
-            java.nio.file.Files.deleteIfExists(log);
-        }
+        RunOutput result = run(cmd, LIMIT_SECONDS);
+        String out = result.text();
         Matcher done = DONE.matcher(out);
-        if (!out.endsWith("exit 0") || !done.find()) {
-            throw new IOException("nmap failed: " + out.strip());
+        if (result.exit() != 0 || !done.find()) {
+            throw new IOException("nmap failed (exit " + result.exit() + "): " + out.strip());
         }
         Set<Integer> open = new TreeSet<>();
         Matcher m = OPEN.matcher(out);
         while (m.find()) {
             open.add(Integer.parseInt(m.group(1)));
         }
-        return new Run(open, Double.parseDouble(done.group(1)), wall);
+        return new Run(open, Double.parseDouble(done.group(1)), result.wallSeconds());
     }
 }

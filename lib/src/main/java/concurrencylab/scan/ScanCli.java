@@ -41,6 +41,11 @@ public final class ScanCli {
 
     /** Runs the command line, printing to the given streams; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        return run(args, out, err, Connector.best());
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Connector connector)
+            throws InterruptedException {
         ScanCliArgs parsed;
         try {
             parsed = ScanCliArgs.parse(args);
@@ -55,7 +60,8 @@ public final class ScanCli {
         }
         try {
             ScanListener listener = parsed.json() ? ScanListener.silent() : ScanListener.egg(out);
-            ScanResult result = parsed.variant().scanner().scan(parsed.request(), listener);
+            ScanResult result = parsed.variant().scanner(connector, ScanThreads.virtual())
+                    .scan(parsed.request(), listener);
             out.println(parsed.json() ? toJson(result) : toText(result));
             return 0;
         } catch (ScanAbortedException e) {

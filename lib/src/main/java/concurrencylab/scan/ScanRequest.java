@@ -3,7 +3,6 @@ package concurrencylab.scan;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * What to scan and how: a host, its ports, the concurrency limit and the per-connect timeout.
@@ -136,7 +135,9 @@ public record ScanRequest(InetAddress host, PortSpec ports, int limit, Duration 
     }
 
     static void checkTimeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
+        if (timeout == null) {
+            throw new IllegalArgumentException("timeout is missing; accepted: 1..60000 ms per connect");
+        }
         if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException("timeout " + timeout.toMillis() + " ms is out of range;"
                     + " accepted: 1..60000 ms per connect");

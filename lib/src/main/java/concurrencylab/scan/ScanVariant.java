@@ -1,5 +1,7 @@
 package concurrencylab.scan;
 
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -15,16 +17,23 @@ import java.util.function.Supplier;
  */
 public enum ScanVariant {
     /** {@link StructuredPortScanner}: {@code StructuredTaskScope} forks and joins the workers. */
-    STRUCTURED(StructuredPortScanner::new),
+    STRUCTURED(StructuredPortScanner::new, StructuredPortScanner::new),
     /** {@link FuturePortScanner}: {@code CompletableFuture.runAsync} and {@code allOf}. */
-    COMPLETABLE_FUTURE(FuturePortScanner::new),
+    COMPLETABLE_FUTURE(FuturePortScanner::new, FuturePortScanner::new),
     /** {@link ExecutorPortScanner}: {@code ExecutorService.submit} and {@code Future.get}. */
-    EXECUTOR(ExecutorPortScanner::new);
+    EXECUTOR(ExecutorPortScanner::new, ExecutorPortScanner::new);
 
     private final Supplier<PortScanner> factory;
+    private final BiFunction<Connector, ThreadFactory, PortScanner> wiring;
 
-    ScanVariant(Supplier<PortScanner> factory) {
+    ScanVariant(Supplier<PortScanner> factory, BiFunction<Connector, ThreadFactory, PortScanner> wiring) {
         this.factory = factory;
+        this.wiring = wiring;
+    }
+
+    /** Returns a scanner of this variant with another probe and thread factory (tests, CLI). */
+    PortScanner scanner(Connector connector, ThreadFactory threads) {
+        return wiring.apply(connector, threads);
     }
 
     /** Returns a new scanner of this variant. */

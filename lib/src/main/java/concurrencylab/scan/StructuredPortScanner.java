@@ -23,7 +23,7 @@ public final class StructuredPortScanner implements PortScanner {
 
     /** Creates a scanner on virtual threads. */
     public StructuredPortScanner() {
-        this(NioConnector.DEFAULT, ScanThreads.virtual());
+        this(Connector.best(), ScanThreads.virtual());
     }
 
     StructuredPortScanner(Connector connector, ThreadFactory threads) {

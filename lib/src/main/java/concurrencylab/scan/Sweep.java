@@ -46,9 +46,11 @@ final class Sweep {
 
     /** Probes ports until none is left, the sweep is stopped, or the thread is interrupted. */
     Void work() throws IOException {
-        int i;
-        while (!stopped && !Thread.currentThread().isInterrupted() && (i = cursor.getAndIncrement()) < ports.length) {
-            record(i, connector.probe(new InetSocketAddress(host, ports[i]), timeoutNanos));
+        try (Connector.Session session = connector.session()) {
+            int i;
+            while (!stopped && !Thread.currentThread().isInterrupted() && (i = cursor.getAndIncrement()) < ports.length) {
+                record(i, session.probe(new InetSocketAddress(host, ports[i]), timeoutNanos));
+            }
         }
         return null;
     }

@@ -1,0 +1,72 @@
+package concurrencylab.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The Linux FFM probe; skipped elsewhere. (Without --enable-native-access the JVM prints a warning once.) */
+class NativeConnectorTest {
+    private static final long SHORT = Duration.ofMillis(200).toNanos();
+
+    @BeforeAll
+    static void linuxOnly() {
+        assumeTrue(NativeConnector.available(), "the native probe runs on Linux x86-64/AArch64 only");
+    }
+
+    private static InetSocketAddress loopback(int port) {
+        return new InetSocketAddress(ScanHosts.IPV4_LOOPBACK, port);
+    }
+
+    @Test
+    @DisplayName("one session tells open, closed and filtered apart while reusing its socket across refusals")
+    void classifiesWithinOneSession() throws Exception {
+        try (PlantedListeners planted = PlantedListeners.open(0, 2); SilentListeners silent = SilentListeners.open(1);
+                Connector.Session session = new NativeConnector(NioConnector.DEFAULT).session()) {
+            int closedA = Ports.closedPort();
+            int closedB = Ports.closedPort();
+            assertEquals(Connector.Probe.CLOSED, session.probe(loopback(closedA), SHORT));
+            assertEquals(Connector.Probe.CLOSED, session.probe(loopback(closedB), SHORT));
+            assertEquals(Connector.Probe.OPEN, session.probe(loopback(planted.ports().get(0)), SHORT));
+            assertEquals(Connector.Probe.CLOSED, session.probe(loopback(closedA), SHORT));
+            assertEquals(Connector.Probe.FILTERED, session.probe(loopback(silent.ports()[0]), SHORT));
+            assertEquals(Connector.Probe.OPEN, session.probe(loopback(planted.ports().get(1)), SHORT));
+            assertEquals(Connector.Probe.CLOSED, session.probe(loopback(closedB), SHORT));
+        }
+    }
+
+    @Test
+    @DisplayName("closing a session closes its socket: the process holds no more descriptors than before")
+    void sessionLeavesNoDescriptor() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(fds));
+        try (PlantedListeners planted = PlantedListeners.open(0, 1)) {
+            int closed = Ports.closedPort();
+            NativeConnector connector = new NativeConnector(NioConnector.DEFAULT);
+            connector.probe(loopback(closed), SHORT); // first use binds the functions
+            long before = count(fds);
+            for (int i = 0; i < 20; i++) {
+                try (Connector.Session session = connector.session()) {
+                    session.probe(loopback(closed), SHORT);
+                    session.probe(loopback(planted.ports().get(0)), SHORT);
+                    session.probe(loopback(closed), SHORT);
+                }
+            }
+            assertEquals(before, count(fds));
+        }
+    }
+
+    private static long count(Path fds) throws IOException {
+        try (Stream<Path> list = Files.list(fds)) {
+            return list.count();
+        }
+    }
+}
