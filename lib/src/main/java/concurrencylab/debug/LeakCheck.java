@@ -46,7 +46,9 @@ public final class LeakCheck {
     private static final List<String> JVM_THREAD_PREFIXES = List.of(
             "JFR ", "Java2D ", "AWT-", "Attach Listener", "Keep-Alive-", "process reaper",
             "Signal Dispatcher", "Notification Thread", "Common-Cleaner", "VirtualThread-",
-            "Reference Handler", "Finalizer", "DestroyJavaVM", "RMI ", "JMX ");
+            "Reference Handler", "Finalizer", "DestroyJavaVM", "RMI ", "JMX ",
+            // the JDK's I/O pollers for virtual threads (sun.nio.ch.Poller), started on first socket use
+            "MasterPoller", "SubPoller-");
 
     private final Set<Long> threadIds;
     private final Set<Long> pids;
