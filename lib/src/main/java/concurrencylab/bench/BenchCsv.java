@@ -132,6 +132,11 @@ public final class BenchCsv {
         String text = column.type().equals(ColumnType.DOUBLE)
                 ? String.format(Locale.ROOT, "%.3f", ((DoubleColumn) column).getDouble(row))
                 : column.getString(row);
+        return quote(text);
+    }
+
+    /** Returns {@code text} as one CSV field: quoted, quotes doubled, when it holds a comma, a quote or a line break. */
+    static String quote(String text) {
         if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }

@@ -93,6 +93,15 @@ public record BenchSpec(BenchWorkload workload, List<BenchModel> models, int war
     }
 
     /**
+     * Returns this spec with another workload.
+     *
+     * @throws IllegalArgumentException if {@code workload} is null
+     */
+    public BenchSpec withWorkload(BenchWorkload workload) {
+        return new BenchSpec(workload, models, warmup, repeats, timeout);
+    }
+
+    /**
      * Returns this spec with {@code warmup} discarded runs per model.
      *
      * @throws IllegalArgumentException if {@code warmup < 0}

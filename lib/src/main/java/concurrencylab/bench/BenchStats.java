@@ -14,6 +14,16 @@ import java.util.Arrays;
  */
 public record BenchStats(double medianMs, double minMs, double maxMs, int runs) {
 
+    /** Returns this machine's load averages over 1, 5 and 15 minutes (from /proc/loadavg), or "unknown". */
+    public static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return "unknown";
+        }
+    }
+
     /**
      * Summarizes run times.
      *
