@@ -41,7 +41,8 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
     /**
      * Measures the bounds for {@code crawler} over {@code uris}: one fetch-only pass with the
      * crawler's limit and timeouts, then every body hashed on the calling thread with the
-     * crawler's rounds. {@code latency} is the server's configured fixed latency.
+     * crawler's rounds (after a short warm-up, so the JIT has compiled SHA-256). {@code latency}
+     * is the server's configured fixed latency.
      *
      * @throws IllegalArgumentException if {@code uris} is null, empty or holds a null, or
      *                                  {@code latency} is null or negative
@@ -57,6 +58,7 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
             throw new IllegalStateException("the fetch-only pass got none of the " + uris.size()
                     + " pages; is the server up? first URI: " + uris.getFirst());
         }
+        warmUp(io.bodies().getFirst(), crawler.rounds());
         long start = System.nanoTime();
         for (byte[] body : io.bodies()) {
             try {
@@ -75,6 +77,19 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
         int rounds = (uris.size() + crawler.fetchConcurrency() - 1) / crawler.fetchConcurrency();
         return new HybridBounds(latency.multipliedBy(rounds), allPages.dividedBy(cores), io.elapsed(), allPages,
                 uris.size(), crawler.fetchConcurrency(), cores);
+    }
+
+    /** Hashes one body a few times first, so the JIT has compiled SHA-256 before the clock starts. */
+    private static void warmUp(byte[] body, int rounds) {
+        try {
+            for (int i = 0; i < 3; i++) {
+                LabTasks.sha256Report(body, Math.min(rounds, 100_000)).call();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("hashing failed while warming up: " + e, e);
+        }
     }
 
     /** Returns the larger of the two bounds: the best any variant can do. */

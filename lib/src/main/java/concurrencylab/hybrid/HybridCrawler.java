@@ -51,7 +51,8 @@ public final class HybridCrawler {
     /** The longest deadline accepted for a whole crawl. */
     public static final Duration MAX_DEADLINE = Duration.ofMinutes(30);
 
-    private static final Duration WARM_PAUSE = Duration.ofMillis(150);
+    private static final Duration WARM_PAUSE = Duration.ofMillis(100);
+    private static final int WARM_ROUNDS = 100_000;
 
     private final int rounds;
     private final int fetchConcurrency;
@@ -285,8 +286,9 @@ public final class HybridCrawler {
     }
 
     /**
-     * Waits until every worker JVM has run a short task, so the crawl's clock starts with warm
-     * workers; returns how long the pool took to be ready. Bounded by the deadline.
+     * Waits until every worker JVM has hashed a little (so its JIT has compiled SHA-256) and
+     * answered, so the crawl's clock starts with warm workers; returns how long the pool took to
+     * be ready. Bounded by the deadline.
      */
     private Duration warm(ProcessPool pool) {
         long start = System.nanoTime();
@@ -296,7 +298,7 @@ public final class HybridCrawler {
             while (seen.size() < pool.workers() && System.nanoTime() < until) {
                 List<Future<WhoRan>> round = new ArrayList<>();
                 for (int i = 0; i < pool.workers(); i++) {
-                    round.add(pool.submit(new Pause(WARM_PAUSE.toMillis())));
+                    round.add(pool.submit(new WarmUp(Math.min(rounds, WARM_ROUNDS), WARM_PAUSE.toMillis())));
                 }
                 for (Future<WhoRan> f : round) {
                     seen.add(f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS).pid());

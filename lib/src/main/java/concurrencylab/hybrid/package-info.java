@@ -32,6 +32,6 @@
  *
  * <p>Package-private: {@code PageFetcher} (the shared I/O stage: an {@code HttpClient}, a
  * concurrency limit, per-request timeouts), {@code Fetched} (one fetched body) and
- * {@code Pause} (a portable task that warms a process pool).
+ * {@code WarmUp} (a portable task that warms a process pool's workers).
  */
 package concurrencylab.hybrid;
