@@ -9,6 +9,7 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -39,7 +40,8 @@ public final class HybridCharts {
         CategoryChart chart = new CategoryChartBuilder().width(760).height(400)
                 .title("Hybrid crawl of " + bounds.pages() + " pages: where the hashing runs")
                 .xAxisTitle("variant").yAxisTitle("seconds").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setOverlapped(true);
         List<String> labels = runs.stream().map(r -> r.variant().label()).toList();
         chart.addSeries("measured", labels, runs.stream().map(r -> r.elapsed().toNanos() / 1e9).toList());
@@ -66,7 +68,7 @@ public final class HybridCharts {
         XYChart chart = new XYChartBuilder().width(760).height(400)
                 .title("Queue depth over time: a bounded queue pushes back")
                 .xAxisTitle("milliseconds since start").yAxisTitle("pages waiting in the queue").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         for (PipelineRun run : runs) {
             List<Double> x = new ArrayList<>(List.of(0.0));
             List<Integer> y = new ArrayList<>(List.of(0));
@@ -76,10 +78,14 @@ public final class HybridCharts {
                 x.add(s.millis());
                 y.add(s.depth());
             }
-            XYSeries series = chart.addSeries("capacity " + run.capacity() + " (" + run.consumers() + " hashers, "
-                    + run.producers() + " fetchers)", x, y);
+            XYSeries series = chart.addSeries("capacity " + run.capacity() + " (" + plural(run.consumers(), "hasher")
+                    + ", " + plural(run.producers(), "fetcher") + ")", x, y);
             series.setMarker(SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
