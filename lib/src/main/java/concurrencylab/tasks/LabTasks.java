@@ -47,6 +47,18 @@ public final class LabTasks {
     }
 
     /**
+     * Returns a task hashing the raw bytes {@code body} with SHA-256, then re-hashing the
+     * digest until {@code rounds} hashes are done, like {@link #sha256Hex} but on bytes (no
+     * text decoding) and reporting who did it and how long it took. The bytes are copied, so
+     * in a {@code ProcessPool} they cross the process boundary with the task.
+     *
+     * @throws IllegalArgumentException if {@code body} is null or {@code rounds < 1}
+     */
+    public static PortableCallable<HashReport> sha256Report(byte[] body, int rounds) {
+        return new BodyHash(body, rounds);
+    }
+
+    /**
      * Returns a task that sleeps {@code millis} milliseconds (interruptibly) and returns the
      * milliseconds it actually slept: a stand-in for waiting on I/O.
      *

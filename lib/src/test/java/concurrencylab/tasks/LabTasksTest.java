@@ -51,6 +51,40 @@ class LabTasksTest {
     }
 
     @Test
+    @DisplayName("sha256Report hashes raw bytes like MessageDigest, re-hashes per round, and says who ran it")
+    void sha256ReportHashesBytes() throws Exception {
+        byte[] body = {(byte) 0xff, 0, 'a', 'b', 'c', (byte) 0x80}; // not valid UTF-8: hashed as bytes
+        var sha = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] d = sha.digest(body);
+        for (int i = 1; i < 3; i++) {
+            d = sha.digest(d);
+        }
+        HashReport r = LabTasks.sha256Report(body, 3).call();
+        assertEquals(java.util.HexFormat.of().formatHex(d), r.hex());
+        assertEquals(body.length, r.bytes());
+        assertEquals(ProcessHandle.current().pid(), r.ranBy().pid());
+        assertEquals(Thread.currentThread().getName(), r.ranBy().threadName());
+        assertFalse(r.took().isNegative());
+    }
+
+    @Test
+    @DisplayName("sha256Report copies the bytes, so changing the array later does not change the digest")
+    void sha256ReportCopiesBody() throws Exception {
+        byte[] body = "abc".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var task = LabTasks.sha256Report(body, 1);
+        body[0] = 'x';
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", task.call().hex());
+    }
+
+    @Test
+    @DisplayName("sha256Report rejects null bytes and rounds below 1")
+    void sha256ReportValidates() {
+        assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Report(null, 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Report(new byte[0], 0));
+        assertTrue(e.getMessage().contains("rounds >= 1"), e.getMessage());
+    }
+
+    @Test
     @DisplayName("sha256Hex rejects null text and rounds below 1")
     void sha256HexValidates() {
         assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Hex(null, 1));
