@@ -144,7 +144,8 @@ public final class CrawlComparison {
         List<String> names = rows.stream().map(Row::crawler).toList();
         chart.addSeries("measured (median)", names, rows.stream().map(r -> (Number) r.median().toMillis()).toList());
         chart.addSeries("bound", names, rows.stream().map(r -> (Number) r.bound().toMillis()).toList());
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         return chart;
     }
 }

@@ -7,6 +7,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -130,6 +135,28 @@ public record CrawlReport(String crawler, URI start, CrawlOptions options, List<
         }
         return table(outcomes.subList(0, Math.min(rows, outcomes.size())),
                 crawler + ": the first " + Math.min(rows, outcomes.size()) + " pages to finish");
+    }
+
+    /**
+     * Returns a scatter chart of completion rank against submission rank, one dot per page: on
+     * the diagonal a page finished in the order it was sent; off it, the jitter overtook it.
+     */
+    public XYChart orderChart() {
+        XYChart chart = new XYChartBuilder().width(640).height(400)
+                .title(crawler + ": order of completion vs order of submission")
+                .xAxisTitle("submitted #").yAxisTitle("completed #").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        int n = Math.max(1, outcomes.size());
+        XYSeries diagonal = chart.addSeries("in order", new double[] {1, n}, new double[] {1, n});
+        diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        diagonal.setMarker(SeriesMarkers.NONE);
+        if (!outcomes.isEmpty()) {
+            chart.addSeries("pages", outcomes.stream().map(o -> (Number) o.submitted()).toList(),
+                    outcomes.stream().map(o -> (Number) o.completed()).toList());
+        }
+        return chart;
     }
 
     /** Returns the pages that failed, with their cause, in completion order. */

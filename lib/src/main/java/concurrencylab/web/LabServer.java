@@ -336,9 +336,10 @@ public final class LabServer implements AutoCloseable {
                 sendText(exchange, 500, "text/plain", "Internal error (a fault the lab server was asked to make).");
             }
             case NONE -> {
-                Thread.sleep(plan.delay());
+                // the body is made before the wait, so the work is done while the request waits anyway
                 byte[] body = route.image() ? RequestPlan.image(config, route.number())
                         : page(route.number()).getBytes(StandardCharsets.UTF_8);
+                Thread.sleep(plan.delay());
                 served.increment();
                 slot.release();
                 send(exchange, 200, route.image() ? "application/octet-stream" : "text/html; charset=utf-8", body);

@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Pitfall 3, live and measured: objects that are not thread-safe, shared by threads, lose
- * updates. A plain {@code long} counter and an {@link ArrayList} are updated by several
+ * updates. A {@code volatile long} counter ({@code volatile} is not atomic) and an {@link ArrayList} are updated by several
  * platform threads at once, next to a {@link LongAdder} and a synchronized list doing the same.
  *
  * {@snippet :
@@ -40,7 +40,7 @@ public final class LostUpdateDemo {
      * One row per shared object.
      *
      * @param expected        updates made in total ({@code threads x updatesPerThread})
-     * @param plainCounter    what the plain {@code long} counter says
+     * @param plainCounter    what the {@code volatile long} counter ({@code count++}) says
      * @param adder           what the {@link LongAdder} says
      * @param arrayList       the size of the shared {@link ArrayList} at the end
      * @param arrayListErrors exceptions the ArrayList threw while being added to concurrently
@@ -64,7 +64,7 @@ public final class LostUpdateDemo {
             LongColumn exp = LongColumn.create("expected");
             LongColumn got = LongColumn.create("counted");
             LongColumn lost = LongColumn.create("lost");
-            add(object, exp, got, lost, "long counter (count++)", plainCounter);
+            add(object, exp, got, lost, "volatile long counter (count++)", plainCounter);
             add(object, exp, got, lost, "LongAdder", adder);
             add(object, exp, got, lost, "ArrayList.add (" + arrayListErrors + " exceptions)", arrayList);
             add(object, exp, got, lost, "synchronizedList.add", synchronizedList);
@@ -79,9 +79,13 @@ public final class LostUpdateDemo {
         }
     }
 
-    /** A counter with no synchronization at all. */
+    /**
+     * A counter with no lock. {@code volatile} makes every read and write go to memory (so the
+     * JIT cannot fold the loop into one addition), but {@code count++} stays three steps:
+     * read, add, write; two threads that read the same value lose an update.
+     */
     private static final class PlainCounter {
-        long count;
+        volatile long count;
     }
 
     /**

@@ -80,12 +80,11 @@ public final class PoolSizing {
                     bound, ratio, ok);
         }
 
-        /** Returns measured and bound seconds per pool size as grouped bars (log scale). */
+        /** Returns measured and bound seconds per pool size as grouped bars. */
         public CategoryChart toChart() {
             CategoryChart chart = new CategoryChartBuilder().width(800).height(400)
                     .title(downloads + " downloads at " + latency.toMillis() + " ms: time by pool size")
-                    .xAxisTitle("platform threads in the pool").yAxisTitle("seconds (log scale)").build();
-            chart.getStyler().setYAxisLogarithmic(true);
+                    .xAxisTitle("platform threads in the pool").yAxisTitle("seconds").build();
             List<String> sizes = rows.stream().map(r -> String.valueOf(r.poolSize())).toList();
             chart.addSeries("measured", sizes, rows.stream().map(r -> (Number) (r.measured().toNanos() / 1e9)).toList());
             chart.addSeries("bound: latency x ceil(N / threads)", sizes,

@@ -10,6 +10,32 @@
  *   <li>{@link concurrencylab.web.LabCounters}: what it has seen (requests, faults, peak concurrency).</li>
  * </ul>
  *
+ * <h2>Clients</h2>
+ * <ul>
+ *   <li>{@link concurrencylab.web.Downloader}: the URLs as tasks on any {@code ExecutorService}
+ *       (platform pool, virtual threads, process pool), with timeouts, a deadline and an optional
+ *       {@code Semaphore} limit.</li>
+ *   <li>{@link concurrencylab.web.AsyncDownloader}: the same with {@code HttpClient.sendAsync} and
+ *       {@code CompletableFuture} chains, no thread per request.</li>
+ *   <li>{@link concurrencylab.web.DownloadReport}, {@link concurrencylab.web.DownloadOutcome}: one
+ *       outcome per URL, failures with their cause.</li>
+ *   <li>{@link concurrencylab.web.DownloadComparison}: measured times beside their bounds.</li>
+ * </ul>
+ *
+ * <h2>The pitfalls of notebook 7.2, live and bounded</h2>
+ * <ul>
+ *   <li>{@link concurrencylab.web.MissingTimeoutDemo}: a request with no timeout hangs.</li>
+ *   <li>{@link concurrencylab.web.VanishingExceptionDemo}: an unread future hides its exception.</li>
+ *   <li>{@link concurrencylab.web.LostUpdateDemo}: shared non-thread-safe objects lose updates.</li>
+ *   <li>{@link concurrencylab.web.PoolSizing}: pool size against the Little's-law bound.</li>
+ * </ul>
+ *
+ * <h2>Benchmarks</h2>
+ * <ul>
+ *   <li>{@link concurrencylab.web.DownloadsBenchmark}: {@code ./course bench downloads}.</li>
+ *   <li>{@link concurrencylab.web.ServerBenchmark}: {@code ./course bench server}, 10,000 connections.</li>
+ * </ul>
+ *
  * <h2>Crawlers and the async model (notebook {@code 07.3-Async-Model})</h2>
  * <ul>
  *   <li>{@link concurrencylab.web.PageCrawler}: the role; {@link concurrencylab.web.AsyncCrawler}

@@ -1,0 +1,182 @@
+package concurrencylab.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code ./course bench downloads}: the 7.2 downloads, timed. 200 images at 100 ms latency
+ * from a {@link LabServer}, four ways: a pool of 20 platform threads, virtual threads all at
+ * once, virtual threads limited by a {@code Semaphore(10)}, and {@code HttpClient.sendAsync}
+ * all at once.
+ *
+ * {@snippet lang=sh :
+ * ./course bench downloads                               # --out build/bench, 200 downloads, 100 ms, 5 runs
+ * ./course bench downloads --downloads 400 --latency-ms 50 --runs 7
+ * }
+ *
+ * <p>First {@value #WARM_UP_ROUNDS} rounds of the two all-at-once variants warm the JIT and
+ * open the keep-alive connections that every variant then shares (one {@link HttpClient} for
+ * all, as a real program would keep). Each variant gets one more warm-up run, then {@code runs}
+ * measured runs; it reports their median, min and max, the bound
+ * {@code latency x ceil(downloads / concurrency)} (no variant can beat it: each request waits
+ * the latency) and median / bound. Target: every ratio at most {@value #TARGET_RATIO}. Prints a
+ * table and writes {@code DIR/downloads.csv}. Exit status 0 when it ran (whether or not the
+ * target was met: see the {@code met} column), 2 on bad arguments, 1 if a download failed.
+ * <p>Thread safety: a command-line main; not for concurrent use.
+ */
+public final class DownloadsBenchmark {
+    /** The target: each variant's median within this factor of its bound. */
+    public static final double TARGET_RATIO = 1.10;
+    /** Rounds of the two all-at-once variants run before anything is measured. */
+    static final int WARM_UP_ROUNDS = 5;
+
+    private DownloadsBenchmark() {
+    }
+
+    /** A way to download: its name, its concurrency, and how to run it once. */
+    private record Variant(String name, int concurrency, Run run) {
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        DownloadReport download(List<URI> uris);
+    }
+
+    /**
+     * One measured variant.
+     *
+     * @param variant     its name
+     * @param concurrency requests in flight at most
+     * @param seconds     each measured run's wall-clock seconds
+     * @param boundSeconds latency x ceil(downloads / concurrency)
+     */
+    record Row(String variant, int concurrency, double[] seconds, double boundSeconds) {
+        double median() {
+            double[] s = seconds.clone();
+            Arrays.sort(s);
+            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        }
+
+        double min() {
+            return Arrays.stream(seconds).min().orElseThrow();
+        }
+
+        double max() {
+            return Arrays.stream(seconds).max().orElseThrow();
+        }
+
+        double ratio() {
+            return median() / boundSeconds;
+        }
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args {@code [--out DIR] [--downloads 1..10000] [--latency-ms 1..10000] [--runs 1..50]}
+     */
+    public static void main(String[] args) throws Exception {
+        BenchArgs options;
+        int downloads;
+        int latencyMs;
+        int runs;
+        try {
+            options = BenchArgs.parse(args, Set.of("--downloads", "--latency-ms", "--runs"));
+            downloads = options.intIn("--downloads", 200, 1, 10_000);
+            latencyMs = options.intIn("--latency-ms", 100, 1, 10_000);
+            runs = options.intIn("--runs", 5, 1, 50);
+        } catch (IllegalArgumentException e) {
+            System.err.println("DownloadsBenchmark: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<Row> rows = run(downloads, Duration.ofMillis(latencyMs), runs);
+        System.out.print(table(rows, downloads, latencyMs, runs));
+        Path csv = writeCsv(options.out(), rows, downloads, latencyMs, runs);
+        System.out.println("wrote " + csv);
+    }
+
+    /** Runs every variant: a warm-up, then {@code runs} measured runs each. */
+    static List<Row> run(int downloads, Duration latency, int runs) {
+        Duration timeout = latency.multipliedBy(20).plusSeconds(10);
+        List<Row> rows = new ArrayList<>();
+        try (LabServer server = LabServer.start(LabConfig.builder().latency(latency).build());
+             HttpClient client = Fetch.newClient(timeout);
+             ExecutorService pool = Executors.newFixedThreadPool(20);
+             ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<URI> uris = server.imageUris(downloads);
+            List<Variant> variants = List.of(
+                    new Variant("thread pool (20)", Math.min(20, downloads),
+                            Downloader.on(pool).client(client).timeout(timeout)::download),
+                    new Variant("virtual threads, all at once", downloads,
+                            Downloader.on(virtual).client(client).timeout(timeout)::download),
+                    new Variant("virtual threads, Semaphore(10)", Math.min(10, downloads),
+                            Downloader.on(virtual).client(client).timeout(timeout).limit(10)::download),
+                    new Variant("async HttpClient, all at once", downloads,
+                            AsyncDownloader.using(client).timeout(timeout)::download));
+            for (int w = 0; w < WARM_UP_ROUNDS; w++) { // JIT for the server's and the clients' paths; 200 keep-alive connections
+                check(variants.get(1), variants.get(1).run().download(uris));
+                check(variants.get(3), variants.get(3).run().download(uris));
+            }
+            for (Variant v : variants) {
+                check(v, v.run().download(uris)); // warm-up run of this variant
+                double[] seconds = new double[runs];
+                for (int r = 0; r < runs; r++) {
+                    DownloadReport report = v.run().download(uris);
+                    check(v, report);
+                    seconds[r] = report.elapsed().toNanos() / 1e9;
+                }
+                long rounds = (downloads + v.concurrency() - 1) / v.concurrency();
+                rows.add(new Row(v.name(), v.concurrency(), seconds, latency.toNanos() * rounds / 1e9));
+            }
+        }
+        return rows;
+    }
+
+    private static void check(Variant v, DownloadReport report) {
+        if (report.failedCount() > 0) {
+            System.err.println("DownloadsBenchmark: " + v.name() + " had failures: " + report);
+            System.exit(1);
+        }
+    }
+
+    static String table(List<Row> rows, int downloads, int latencyMs, int runs) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "%d downloads at %d ms latency; %d runs after a warm-up; bound = latency x ceil(downloads / concurrency)%n",
+                downloads, latencyMs, runs));
+        s.append(String.format(Locale.ROOT, "%-32s %6s %9s %9s %9s %9s %7s %s%n",
+                "variant", "conc.", "median s", "min s", "max s", "bound s", "ratio", "<= " + TARGET_RATIO));
+        for (Row r : rows) {
+            s.append(String.format(Locale.ROOT, "%-32s %6d %9.3f %9.3f %9.3f %9.3f %7.3f %s%n", r.variant(),
+                    r.concurrency(), r.median(), r.min(), r.max(), r.boundSeconds(), r.ratio(),
+                    r.ratio() <= TARGET_RATIO ? "met" : "MISSED"));
+        }
+        return s.toString();
+    }
+
+    static Path writeCsv(Path dir, List<Row> rows, int downloads, int latencyMs, int runs) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder csv = new StringBuilder(
+                "variant,concurrency,downloads,latency_ms,runs,median_s,min_s,max_s,bound_s,ratio,target_ratio,met,runs_s\n");
+        for (Row r : rows) {
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f,%s,%s%n",
+                    r.variant(), r.concurrency(), downloads, latencyMs, runs, r.median(), r.min(), r.max(),
+                    r.boundSeconds(), r.ratio(), TARGET_RATIO, r.ratio() <= TARGET_RATIO,
+                    String.join(" ", Arrays.stream(r.seconds()).mapToObj(x -> String.format(Locale.ROOT, "%.4f", x)).toList())));
+        }
+        Path file = dir.resolve("downloads.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+}

@@ -1,0 +1,56 @@
+package concurrencylab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmarks' plumbing at a tiny size; their speed is judged by running them, not here. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class BenchmarksTest {
+
+    @Test
+    @DisplayName("the downloads benchmark measures four variants, none faster than its bound, and writes one CSV row each")
+    void downloadsBenchmarkMeasuresEveryVariant(@TempDir Path dir) throws Exception {
+        List<DownloadsBenchmark.Row> rows = DownloadsBenchmark.run(20, Duration.ofMillis(20), 2);
+        assertEquals(4, rows.size());
+        for (DownloadsBenchmark.Row r : rows) {
+            assertEquals(2, r.seconds().length);
+            assertTrue(r.min() >= r.boundSeconds(), () -> r.variant() + " beat its bound: " + r.min());
+            assertTrue(r.ratio() >= 1.0);
+        }
+        Path csv = DownloadsBenchmark.writeCsv(dir, rows, 20, 20, 2);
+        assertEquals(5, Files.readAllLines(csv).size());
+        assertTrue(DownloadsBenchmark.table(rows, 20, 20, 2).contains("async HttpClient"));
+    }
+
+    @Test
+    @DisplayName("the server benchmark's descriptor check passes for a few connections and explains a too-low limit")
+    void descriptorCheckExplainsTheLimit() {
+        assertNull(ServerBenchmark.descriptorShortage(10));
+        String message = ServerBenchmark.descriptorShortage(Integer.MAX_VALUE / 2);
+        assertTrue(message != null && message.contains("ulimit -n"), String.valueOf(message));
+    }
+
+    @Test
+    @DisplayName("benchmark arguments: unknown flags and out-of-range numbers are rejected with what is accepted")
+    void benchArgsValidate() {
+        var args = BenchArgs.parse(new String[] {"--runs", "3"}, java.util.Set.of("--runs"));
+        assertEquals(3, args.intIn("--runs", 5, 1, 50));
+        assertEquals(Path.of("build/bench"), args.out());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BenchArgs.parse(new String[] {"--runs", "0"}, java.util.Set.of("--runs")).intIn("--runs", 5, 1, 50));
+        assertTrue(e.getMessage().contains("1..50"), e.getMessage());
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BenchArgs.parse(new String[] {"--nope", "1"}, java.util.Set.of("--runs"))).getMessage().contains("unknown"));
+    }
+}
