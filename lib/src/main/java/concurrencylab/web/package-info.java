@@ -10,6 +10,21 @@
  *   <li>{@link concurrencylab.web.LabCounters}: what it has seen (requests, faults, peak concurrency).</li>
  * </ul>
  *
+ * <h2>Crawlers and the async model (notebook {@code 07.3-Async-Model})</h2>
+ * <ul>
+ *   <li>{@link concurrencylab.web.PageCrawler}: the role; {@link concurrencylab.web.AsyncCrawler}
+ *       ({@code CompletableFuture} chains on {@code HttpClient.sendAsync}) and
+ *       {@link concurrencylab.web.BlockingCrawler} (plain {@code send} on virtual threads or a fixed pool).</li>
+ *   <li>{@link concurrencylab.web.CrawlOptions}, {@link concurrencylab.web.CrawlOutcome},
+ *       {@link concurrencylab.web.CrawlStatus}, {@link concurrencylab.web.CrawlReport}: the limits,
+ *       one page's fate, the whole crawl in completion order.</li>
+ *   <li>{@link concurrencylab.web.CrawlComparison}: the three crawlers timed against the latency bound.</li>
+ *   <li>{@link concurrencylab.web.BurstExperiment}, {@link concurrencylab.web.BurstResult}: a burst
+ *       against a 429 limit, with and without a {@code Semaphore}.</li>
+ *   <li>{@link concurrencylab.web.StarvationDemo}, {@link concurrencylab.web.StarvationRun}: blocking
+ *       joins inside a bounded pool (Java's "nested event loop"), bounded, and three fixes.</li>
+ * </ul>
+ *
  * <h2>Why the JDK's {@code com.sun.net.httpserver} on virtual threads</h2>
  * <p>It ships with the JDK (module {@code jdk.httpserver}), so the library needs no extra
  * dependency and the server starts in milliseconds. Its handlers block: a handler that waits

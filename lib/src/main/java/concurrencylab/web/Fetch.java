@@ -1,0 +1,76 @@
+package concurrencylab.web;
+
+import concurrencylab.tasks.LabTasks;
+import concurrencylab.tasks.PortableCallable;
+import concurrencylab.tasks.WhoRan;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * One GET with a timeout, as a task that never throws: its result is the URL's
+ * {@link DownloadOutcome}, success or failure. Portable, so a process pool can run it: in this
+ * JVM it uses the downloader's {@link HttpClient} (a transient field); in a worker JVM, where
+ * that field arrives null, it uses one client shared by the worker for its lifetime.
+ * Immutable and thread-safe.
+ */
+final class Fetch implements PortableCallable<DownloadOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    private final URI uri;
+    private final long timeoutMillis;
+    private final transient HttpClient client;
+
+    Fetch(URI uri, Duration timeout, HttpClient client) {
+        this.uri = uri;
+        this.timeoutMillis = timeout.toMillis();
+        this.client = client;
+    }
+
+    @Override
+    public DownloadOutcome call() {
+        Duration timeout = Duration.ofMillis(timeoutMillis);
+        if (client != null) {
+            return get(client, uri, timeout);
+        }
+        if (Boolean.getBoolean(LabTasks.WORKER_PROPERTY)) {
+            return get(WorkerClient.INSTANCE, uri, timeout);
+        }
+        try (HttpClient oneShot = newClient(timeout)) { // run directly in this JVM without a client
+            return get(oneShot, uri, timeout);
+        }
+    }
+
+    /** Returns a client for the downloads: HTTP/1.1, connect timeout, no redirects. */
+    static HttpClient newClient(Duration connectTimeout) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+    }
+
+    /** GETs {@code uri} with {@code client}; every failure becomes a failure outcome. */
+    static DownloadOutcome get(HttpClient client, URI uri, Duration timeout) {
+        String ranBy = WhoRan.current().toString();
+        long start = System.nanoTime();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return DownloadOutcome.ofResponse(uri, response.statusCode(), response.body().length, start, ranBy);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DownloadOutcome.ofFailure(uri, e, timeout, start, ranBy);
+        } catch (Exception e) {
+            return DownloadOutcome.ofFailure(uri, e, timeout, start, ranBy);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GET " + uri + " (timeout " + timeoutMillis + " ms)";
+    }
+
+    /** The client of a worker JVM, created on first use and kept until the worker exits. */
+    private static final class WorkerClient {
+        static final HttpClient INSTANCE = newClient(Duration.ofSeconds(30));
+    }
+}
