@@ -4,6 +4,8 @@ import concurrencylab.tasks.WhoRan;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One page of a hybrid crawl: its URI, size and digest, who fetched it and who hashed it, or
@@ -62,8 +64,8 @@ public record HashedPage(int index, URI uri, int bytes, String sha256, WhoRan fe
 
     static String describe(Throwable t) {
         Throwable cause = t;
-        while ((cause instanceof java.util.concurrent.CompletionException
-                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         String message = cause.getMessage();

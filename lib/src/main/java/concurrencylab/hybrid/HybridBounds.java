@@ -79,12 +79,10 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
                 uris.size(), crawler.fetchConcurrency(), cores);
     }
 
-    /** Hashes one body a few times first, so the JIT has compiled SHA-256 before the clock starts. */
+    /** Hashes one body first, so the JIT has compiled SHA-256 before the clock starts. */
     private static void warmUp(byte[] body, int rounds) {
         try {
-            for (int i = 0; i < 3; i++) {
-                LabTasks.sha256Report(body, Math.min(rounds, 100_000)).call();
-            }
+            LabTasks.sha256Report(body, Math.min(rounds, 50_000)).call();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

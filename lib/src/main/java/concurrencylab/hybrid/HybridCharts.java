@@ -3,6 +3,7 @@ package concurrencylab.hybrid;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -37,6 +38,7 @@ public final class HybridCharts {
         if (runs == null || runs.isEmpty()) {
             throw new IllegalArgumentException("variants needs at least one run, got none");
         }
+        Objects.requireNonNull(bounds, "bounds");
         CategoryChart chart = new CategoryChartBuilder().width(760).height(400)
                 .title("Hybrid crawl of " + bounds.pages() + " pages: where the hashing runs")
                 .xAxisTitle("variant").yAxisTitle("seconds").build();

@@ -44,15 +44,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HybridCrawler {
 
-    /** The default SHA-256 rounds per page: about ten milliseconds of CPU on a recent core. */
-    public static final int DEFAULT_ROUNDS = 60_000;
+    /** The default SHA-256 rounds per page: five to ten milliseconds of CPU on a recent core. */
+    public static final int DEFAULT_ROUNDS = 50_000;
     /** The most rounds a page may take, so that one page never hashes for minutes. */
     public static final int MAX_ROUNDS = 50_000_000;
     /** The longest deadline accepted for a whole crawl. */
     public static final Duration MAX_DEADLINE = Duration.ofMinutes(30);
 
     private static final Duration WARM_PAUSE = Duration.ofMillis(100);
-    private static final int WARM_ROUNDS = 100_000;
+    private static final int WARM_ROUNDS = 50_000;
 
     private final int rounds;
     private final int fetchConcurrency;

@@ -3,6 +3,7 @@ package concurrencylab.tasks;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /** Hashes raw bytes, then re-hashes the digest, and says who did it. See {@link LabTasks#sha256Report}. */
@@ -40,12 +41,12 @@ record BodyHash(byte[] body, int rounds) implements PortableCallable<HashReport>
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BodyHash other && rounds == other.rounds && java.util.Arrays.equals(body, other.body);
+        return o instanceof BodyHash other && rounds == other.rounds && Arrays.equals(body, other.body);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(body) + rounds;
+        return 31 * Arrays.hashCode(body) + rounds;
     }
 
     @Override
