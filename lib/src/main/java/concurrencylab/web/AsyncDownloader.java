@@ -94,14 +94,14 @@ public final class AsyncDownloader {
         URI checked = LabUris.check(List.of(uri)).getFirst();
         long start = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(checked).timeout(timeout).GET().build();
-        CompletableFuture<HttpResponse<byte[]>> sent;
+        CompletableFuture<HttpResponse<Long>> sent;
         try {
-            sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            sent = client.sendAsync(request, ByteCounter.handler());
         } catch (RuntimeException refused) { // e.g. the client was shut down
             sent = CompletableFuture.failedFuture(refused);
         }
         return sent.thenApply(response -> DownloadOutcome.ofResponse(checked, response.statusCode(),
-                        response.body().length, start, WhoRan.current().toString()))
+                        response.body(), start, WhoRan.current().toString()))
                 .exceptionally(error -> DownloadOutcome.ofFailure(checked, error, timeout, start,
                         WhoRan.current().toString()));
     }

@@ -1,6 +1,7 @@
 package concurrencylab.web;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -25,12 +26,15 @@ import java.util.concurrent.Executors;
  * ./course bench downloads --downloads 400 --latency-ms 50 --runs 7
  * }
  *
- * <p>First {@value #WARM_UP_ROUNDS} rounds of the two all-at-once variants warm the JIT and
+ * <p>First at least {@value #WARM_UP_ROUNDS} rounds (and 8 s) of the two all-at-once variants warm the JIT and
  * open the keep-alive connections that every variant then shares (one {@link HttpClient} for
  * all, as a real program would keep). Each variant gets one more warm-up run, then {@code runs}
- * measured runs; it reports their median, min and max, the bound
+ * measured runs, interleaved (run 1 of every variant, then run 2, ...) so that a change in the
+ * machine's load shows in every variant alike; it reports their median, min and max, the bound
  * {@code latency x ceil(downloads / concurrency)} (no variant can beat it: each request waits
- * the latency) and median / bound. Target: every ratio at most {@value #TARGET_RATIO}. Prints a
+ * the latency), median / bound, and the median CPU time the JVM (server and clients together)
+ * spent per run: on a machine shared with other work, CPU time that has to wait for a core
+ * is what pushes a ratio up. Target: every ratio at most {@value #TARGET_RATIO}. Prints a
  * table and writes {@code DIR/downloads.csv}. Exit status 0 when it ran (whether or not the
  * target was met: see the {@code met} column), 2 on bad arguments, 1 if a download failed.
  * <p>Thread safety: a command-line main; not for concurrent use.
@@ -38,8 +42,13 @@ import java.util.concurrent.Executors;
 public final class DownloadsBenchmark {
     /** The target: each variant's median within this factor of its bound. */
     public static final double TARGET_RATIO = 1.10;
-    /** Rounds of the two all-at-once variants run before anything is measured. */
+    /** Rounds of the two all-at-once variants run before anything is measured, at least. */
     static final int WARM_UP_ROUNDS = 5;
+    /**
+     * How long those warm-up rounds go on, at least: on 2 busy cores the JIT was measured still
+     * compiling hundreds of methods per second after 15 rounds (-XX:+PrintCompilation).
+     */
+    static final Duration WARM_UP = Duration.ofSeconds(8);
 
     private DownloadsBenchmark() {
     }
@@ -61,9 +70,18 @@ public final class DownloadsBenchmark {
      * @param seconds     each measured run's wall-clock seconds
      * @param boundSeconds latency x ceil(downloads / concurrency)
      */
-    record Row(String variant, int concurrency, double[] seconds, double boundSeconds) {
+    record Row(String variant, int concurrency, double[] seconds, double boundSeconds, double[] cpuSeconds) {
+        /** The median CPU time this JVM (server and clients) spent per run, in seconds. */
+        double medianCpu() {
+            return medianOf(cpuSeconds);
+        }
+
         double median() {
-            double[] s = seconds.clone();
+            return medianOf(seconds);
+        }
+
+        private static double medianOf(double[] values) {
+            double[] s = values.clone();
             Arrays.sort(s);
             return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
         }
@@ -101,8 +119,12 @@ public final class DownloadsBenchmark {
             System.exit(2);
             return;
         }
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Row> rows = run(downloads, Duration.ofMillis(latencyMs), runs);
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.print(table(rows, downloads, latencyMs, runs));
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f before and %.1f after%n",
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
         Path csv = writeCsv(options.out(), rows, downloads, latencyMs, runs);
         System.out.println("wrote " + csv);
     }
@@ -125,23 +147,39 @@ public final class DownloadsBenchmark {
                             Downloader.on(virtual).client(client).timeout(timeout).limit(10)::download),
                     new Variant("async HttpClient, all at once", downloads,
                             AsyncDownloader.using(client).timeout(timeout)::download));
-            for (int w = 0; w < WARM_UP_ROUNDS; w++) { // JIT for the server's and the clients' paths; 200 keep-alive connections
+            long warmUntil = System.nanoTime() + WARM_UP.toNanos();
+            for (int w = 0; w < WARM_UP_ROUNDS || System.nanoTime() < warmUntil; w++) {
+                // JIT for the server's and the clients' paths; 200 keep-alive connections
                 check(variants.get(1), variants.get(1).run().download(uris));
                 check(variants.get(3), variants.get(3).run().download(uris));
             }
             for (Variant v : variants) {
                 check(v, v.run().download(uris)); // warm-up run of this variant
-                double[] seconds = new double[runs];
-                for (int r = 0; r < runs; r++) {
-                    DownloadReport report = v.run().download(uris);
-                    check(v, report);
-                    seconds[r] = report.elapsed().toNanos() / 1e9;
+            }
+            double[][] seconds = new double[variants.size()][runs];
+            double[][] cpu = new double[variants.size()][runs];
+            for (int r = 0; r < runs; r++) { // interleaved, so a change in machine load hits every variant alike
+                for (int i = 0; i < variants.size(); i++) {
+                    long cpuBefore = processCpuNanos();
+                    DownloadReport report = variants.get(i).run().download(uris);
+                    cpu[i][r] = (processCpuNanos() - cpuBefore) / 1e9;
+                    check(variants.get(i), report);
+                    seconds[i][r] = report.elapsed().toNanos() / 1e9;
                 }
+            }
+            for (int i = 0; i < variants.size(); i++) {
+                Variant v = variants.get(i);
                 long rounds = (downloads + v.concurrency() - 1) / v.concurrency();
-                rows.add(new Row(v.name(), v.concurrency(), seconds, latency.toNanos() * rounds / 1e9));
+                rows.add(new Row(v.name(), v.concurrency(), seconds[i], latency.toNanos() * rounds / 1e9, cpu[i]));
             }
         }
         return rows;
+    }
+
+    /** Returns the CPU time this JVM has used, all threads, or 0 where the JVM does not say. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     private static void check(Variant v, DownloadReport report) {
@@ -155,12 +193,12 @@ public final class DownloadsBenchmark {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "%d downloads at %d ms latency; %d runs after a warm-up; bound = latency x ceil(downloads / concurrency)%n",
                 downloads, latencyMs, runs));
-        s.append(String.format(Locale.ROOT, "%-32s %6s %9s %9s %9s %9s %7s %s%n",
-                "variant", "conc.", "median s", "min s", "max s", "bound s", "ratio", "<= " + TARGET_RATIO));
+        s.append(String.format(Locale.ROOT, "%-32s %6s %9s %9s %9s %9s %7s %-6s %s%n",
+                "variant", "conc.", "median s", "min s", "max s", "bound s", "ratio", "<= " + TARGET_RATIO, "cpu s/run"));
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "%-32s %6d %9.3f %9.3f %9.3f %9.3f %7.3f %s%n", r.variant(),
+            s.append(String.format(Locale.ROOT, "%-32s %6d %9.3f %9.3f %9.3f %9.3f %7.3f %-6s %9.3f%n", r.variant(),
                     r.concurrency(), r.median(), r.min(), r.max(), r.boundSeconds(), r.ratio(),
-                    r.ratio() <= TARGET_RATIO ? "met" : "MISSED"));
+                    r.ratio() <= TARGET_RATIO ? "met" : "MISSED", r.medianCpu()));
         }
         return s.toString();
     }
@@ -168,11 +206,11 @@ public final class DownloadsBenchmark {
     static Path writeCsv(Path dir, List<Row> rows, int downloads, int latencyMs, int runs) throws IOException {
         Files.createDirectories(dir);
         StringBuilder csv = new StringBuilder(
-                "variant,concurrency,downloads,latency_ms,runs,median_s,min_s,max_s,bound_s,ratio,target_ratio,met,runs_s\n");
+                "variant,concurrency,downloads,latency_ms,runs,median_s,min_s,max_s,bound_s,ratio,target_ratio,met,median_cpu_s,runs_s\n");
         for (Row r : rows) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f,%s,%s%n",
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f,%s,%.4f,%s%n",
                     r.variant(), r.concurrency(), downloads, latencyMs, runs, r.median(), r.min(), r.max(),
-                    r.boundSeconds(), r.ratio(), TARGET_RATIO, r.ratio() <= TARGET_RATIO,
+                    r.boundSeconds(), r.ratio(), TARGET_RATIO, r.ratio() <= TARGET_RATIO, r.medianCpu(),
                     String.join(" ", Arrays.stream(r.seconds()).mapToObj(x -> String.format(Locale.ROOT, "%.4f", x)).toList())));
         }
         Path file = dir.resolve("downloads.csv");

@@ -54,8 +54,8 @@ final class Fetch implements PortableCallable<DownloadOutcome> {
         long start = System.nanoTime();
         try {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return DownloadOutcome.ofResponse(uri, response.statusCode(), response.body().length, start, ranBy);
+            HttpResponse<Long> response = client.send(request, ByteCounter.handler());
+            return DownloadOutcome.ofResponse(uri, response.statusCode(), response.body(), start, ranBy);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DownloadOutcome.ofFailure(uri, e, timeout, start, ranBy);

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -59,6 +60,10 @@ public final class LabServer implements AutoCloseable {
     public static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private static final int LOGGED_DELAYS = 10_000;
+    /** Image bodies are kept for at most this many images ... */
+    private static final int MAX_CACHED_IMAGES = 4096;
+    /** ... and at most this many bytes in all, so a server never holds more than 32 MiB of them. */
+    private static final long IMAGE_CACHE_BYTES = 32L * 1024 * 1024;
 
     static {
         JdkServerTuning.apply();
@@ -74,6 +79,7 @@ public final class LabServer implements AutoCloseable {
 
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLongArray delayLog = new AtomicLongArray(LOGGED_DELAYS);
+    private final AtomicReferenceArray<byte[]> images;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final LongAdder requests = new LongAdder();
@@ -86,6 +92,8 @@ public final class LabServer implements AutoCloseable {
 
     private LabServer(LabConfig config) throws IOException {
         this.config = config;
+        this.images = new AtomicReferenceArray<>(
+                (int) Math.min(MAX_CACHED_IMAGES, IMAGE_CACHE_BYTES / Math.max(1, config.imageBytes())));
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
             this.http = HttpServer.create(new InetSocketAddress(loopback, config.port()), BACKLOG);
@@ -337,7 +345,7 @@ public final class LabServer implements AutoCloseable {
             }
             case NONE -> {
                 // the body is made before the wait, so the work is done while the request waits anyway
-                byte[] body = route.image() ? RequestPlan.image(config, route.number())
+                byte[] body = route.image() ? image(route.number())
                         : page(route.number()).getBytes(StandardCharsets.UTF_8);
                 Thread.sleep(plan.delay());
                 served.increment();
@@ -345,6 +353,19 @@ public final class LabServer implements AutoCloseable {
                 send(exchange, 200, route.image() ? "application/octet-stream" : "text/html; charset=utf-8", body);
             }
         }
+    }
+
+    /** Returns image {@code n}'s bytes, made once and kept for the first images (never modified). */
+    private byte[] image(int n) {
+        if (n >= images.length()) {
+            return RequestPlan.image(config, n);
+        }
+        byte[] body = images.get(n);
+        if (body == null) {
+            body = RequestPlan.image(config, n); // two threads may both make it: the same bytes
+            images.set(n, body);
+        }
+        return body;
     }
 
     private String page(int n) {
