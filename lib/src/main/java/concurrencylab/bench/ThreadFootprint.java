@@ -34,6 +34,7 @@ import tech.tablesaw.api.Table;
 public final class ThreadFootprint {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration SETTLE = Duration.ofMillis(300);
 
     /**
      * One measurement, per thread, in KiB.
@@ -143,9 +144,10 @@ public final class ThreadFootprint {
     }
 
     /** VmSize KiB and VmRSS KiB from /proc/self/status (Long.MIN_VALUE where unknown), then live heap bytes after a GC. */
-    private static long[] snapshot(boolean gcFirst) {
+    private static long[] snapshot(boolean gcFirst) throws InterruptedException {
         if (gcFirst) {
             System.gc();
+            Thread.sleep(SETTLE.toMillis()); // G1 hands freed heap back to the OS concurrently after a full GC
         }
         long size = Long.MIN_VALUE;
         long rss = Long.MIN_VALUE;
