@@ -66,41 +66,46 @@ public final class BenchCharts {
     }
 
     /**
-     * Returns one line per model of speed-up against workers (the sequential baseline is the
-     * point at 1 worker, speed-up 1, on every line), plus the ideal line.
+     * Returns one line per pool model (platform threads, worker processes) of speed-up
+     * against workers, plus the ideal line. A line without a 1-worker row starts at the
+     * sequential baseline (1 worker, speed-up 1). Virtual threads are left out: they have no
+     * pool size to vary (compare them in {@link #speedups}).
      *
-     * @throws IllegalArgumentException if {@code table} is not a harness table or is empty
+     * @throws IllegalArgumentException if {@code table} is not a harness table, is empty, or
+     *     has no pool rows
      */
     public static XYChart speedupLines(Table table) {
         check(table, "table");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title(table)).xAxisTitle("workers").yAxisTitle("speed-up vs sequential").build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        Map<String, List<double[]>> lines = new LinkedHashMap<>();
+        Map<String, Map<Integer, Double>> lines = new LinkedHashMap<>();
         Map<Integer, Double> ideal = new java.util.TreeMap<>();
         double sequential = sequentialMedian(table);
+        ideal.put(1, 1.0);
         for (int row = 0; row < table.rowCount(); row++) {
             String model = table.stringColumn("model").get(row);
-            int workers = table.intColumn("workers").getInt(row);
-            if (model.equals("sequential")) {
-                ideal.put(1, 1.0);
+            if (model.equals("sequential") || model.equals("virtual threads")) {
                 continue;
             }
-            lines.computeIfAbsent(model, m -> new ArrayList<>(List.of(new double[] {1, 1})))
-                    .add(new double[] {workers, table.doubleColumn("speedup").getDouble(row)});
+            int workers = table.intColumn("workers").getInt(row);
+            lines.computeIfAbsent(model, m -> new java.util.TreeMap<>())
+                    .put(workers, table.doubleColumn("speedup").getDouble(row));
             ideal.put(workers, sequential / table.doubleColumn("bound_ms").getDouble(row));
         }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("table '" + table.name() + "' has no platform-thread or worker-process rows"
+                    + " to draw; accepted: a sweep such as BenchModel.platform(1), platform(2), platform(4)");
+        }
         for (var line : lines.entrySet()) {
-            List<double[]> points = line.getValue();
-            points.sort((a, b) -> Double.compare(a[0], b[0]));
-            chart.addSeries(line.getKey(), points.stream().mapToDouble(p -> p[0]).toArray(),
-                    points.stream().mapToDouble(p -> p[1]).toArray());
+            Map<Integer, Double> points = line.getValue();
+            points.putIfAbsent(1, 1.0);
+            chart.addSeries(line.getKey(), points.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
+                    points.values().stream().mapToDouble(Double::doubleValue).toArray());
         }
-        if (!ideal.isEmpty()) {
-            var series = chart.addSeries("ideal", ideal.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
-                    ideal.values().stream().mapToDouble(Double::doubleValue).toArray());
-            series.setMarker(SeriesMarkers.NONE);
-        }
+        var series = chart.addSeries("ideal", ideal.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
+                ideal.values().stream().mapToDouble(Double::doubleValue).toArray());
+        series.setMarker(SeriesMarkers.NONE);
         return chart;
     }
 

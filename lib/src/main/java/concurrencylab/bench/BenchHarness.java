@@ -24,11 +24,13 @@ import tech.tablesaw.api.Table;
  * Table t = BenchHarness.run(BenchSpec.of(BenchWorkload.primes(2_000_000, 32)));
  * t   // workload, model, workers, median_ms, min_ms, max_ms, bound_ms, speedup
  * }
- * <p>For each model the harness opens the executor (a process pool boots its worker JVMs
- * then), runs the warm-up runs, then the timed runs, and closes the executor. One run asks the
- * workload for a fresh batch of tasks, submits them all, and waits for every result; its time
- * runs from the first submit to the last result. Sequential runs call the tasks one after
- * another in the calling thread. Every run is bounded by the spec's timeout.
+ * <p>The harness opens every model's executor first (a process pool boots its worker JVMs
+ * then), runs the warm-up rounds, then the timed rounds, and closes the executors. A round
+ * runs each model once, in order, so a burst of load from other programs slows every model
+ * alike instead of only the one that happened to be running. One run asks the workload for a
+ * fresh batch of tasks, submits them all, and waits for every result; its time runs from the
+ * first submit to the last result. Sequential runs call the tasks one after another in the
+ * calling thread. Every run is bounded by the spec's timeout.
  *
  * <p>Columns: {@code median_ms}, {@code min_ms}, {@code max_ms} over the timed runs;
  * {@code bound_ms} is the ideal time: for CPU-bound work the sequential median divided by
@@ -70,37 +72,50 @@ public final class BenchHarness {
         BenchWorkload workload = spec.workload();
         Progress progress = Notebook.progress(workload.name());
         List<BenchModel> order = spec.runOrder();
-        List<BenchStats> stats = new ArrayList<>();
-        List<Integer> concurrency = new ArrayList<>();
-        List<Integer> taskCounts = new ArrayList<>();
+        int models = order.size();
+        double[][] times = new double[models][spec.repeats()];
+        int[] tasks = new int[models];
         Answers answers = new Answers();
         long started = System.nanoTime();
-        for (BenchModel model : order) {
-            double[] times = new double[spec.repeats()];
-            int tasks = 0;
-            try (ExecutorService executor = model.open()) {
-                for (int run = 0; run < spec.warmup() + spec.repeats(); run++) {
-                    boolean warm = run < spec.warmup();
-                    progress.update(String.format(Locale.ROOT, "%s: %s %d of %d", model,
-                            warm ? "warm-up" : "run", warm ? run + 1 : run - spec.warmup() + 1,
-                            warm ? spec.warmup() : spec.repeats()));
+        List<ExecutorService> executors = new ArrayList<>();
+        try {
+            for (BenchModel model : order) {
+                executors.add(model.open());
+            }
+            for (int round = 0; round < spec.warmup() + spec.repeats(); round++) {
+                boolean warm = round < spec.warmup();
+                for (int m = 0; m < models; m++) {
+                    progress.update(String.format(Locale.ROOT, "%s %d of %d: %s", warm ? "warm-up round" : "round",
+                            warm ? round + 1 : round - spec.warmup() + 1, warm ? spec.warmup() : spec.repeats(),
+                            order.get(m)));
                     List<? extends Callable<?>> batch = workload.tasks();
-                    tasks = batch.size();
+                    tasks[m] = batch.size();
+                    ExecutorService executor = executors.get(m);
                     long start = System.nanoTime();
-                    List<Object> results = executor == null ? sequential(batch, spec)
-                            : concurrent(executor, batch, spec);
+                    List<Object> results = executor == null ? sequential(batch, spec) : concurrent(executor, batch, spec);
                     double ms = (System.nanoTime() - start) / 1e6;
-                    answers.check(model, workload.answer(results));
+                    answers.check(order.get(m), workload.answer(results));
                     if (!warm) {
-                        times[run - spec.warmup()] = ms;
+                        times[m][round - spec.warmup()] = ms;
                     }
                 }
             }
-            stats.add(BenchStats.of(times));
-            concurrency.add(model.concurrency(tasks));
-            taskCounts.add(tasks);
+        } finally {
+            for (ExecutorService executor : executors.reversed()) {
+                if (executor != null) {
+                    executor.close();
+                }
+            }
         }
-        progress.done(String.format(Locale.ROOT, "%d models × (%d warm-up + %d runs) in %.1f s", order.size(),
+        List<BenchStats> stats = new ArrayList<>();
+        List<Integer> concurrency = new ArrayList<>();
+        List<Integer> taskCounts = new ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            stats.add(BenchStats.of(times[m]));
+            concurrency.add(order.get(m).concurrency(tasks[m]));
+            taskCounts.add(tasks[m]);
+        }
+        progress.done(String.format(Locale.ROOT, "%d models × (%d warm-up + %d rounds) in %.1f s", models,
                 spec.warmup(), spec.repeats(), (System.nanoTime() - started) / 1e9));
         return table(spec, order, stats, concurrency, taskCounts, cores);
     }

@@ -1,5 +1,6 @@
 package concurrencylab.bench;
 
+import concurrencylab.tasks.PortableCallable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import tech.tablesaw.api.Table;
 public final class ThreadFootprint {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration SETTLE = Duration.ofMillis(300);
 
     /**
      * One measurement, per thread, in KiB.
@@ -44,7 +46,17 @@ public final class ThreadFootprint {
      * @param residentKiB growth of resident memory (VmRSS)
      * @param heapKiB     growth of the live heap after a GC
      */
-    public record Footprint(String kind, int threads, double reservedKiB, double residentKiB, double heapKiB) {
+    public record Footprint(String kind, int threads, double reservedKiB, double residentKiB, double heapKiB)
+            implements java.io.Serializable {
+    }
+
+    /** {@link #measure} as a task, so a quiet worker JVM of a process pool can run it. */
+    private record Measure(boolean virtual, int threads) implements PortableCallable<Footprint> {
+        @Override
+        public Footprint call() throws InterruptedException, TimeoutException {
+            measure(virtual, Math.min(threads, 100)); // a fresh JVM loads and links the classes involved first
+            return measure(virtual, threads);
+        }
     }
 
     private ThreadFootprint() {
@@ -104,6 +116,26 @@ public final class ThreadFootprint {
     }
 
     /**
+     * Returns {@link #measure} as a portable task, to run in a fresh worker JVM whose memory
+     * is not churned by other work (the notebook's own JVM is):
+     * {@snippet :
+     * try (var worker = ExecutorKind.PROCESS.create(1)) {
+     *     var platform = worker.submit(ThreadFootprint.task(false, 2_000)).get(60, TimeUnit.SECONDS);
+     * }
+     * }
+     *
+     * @throws IllegalArgumentException if {@code threads} is out of range (see {@link #measure})
+     */
+    public static PortableCallable<Footprint> task(boolean virtual, int threads) {
+        int max = virtual ? 2_000_000 : 20_000;
+        if (threads < 1 || threads > max) {
+            throw new IllegalArgumentException((virtual ? "virtual" : "platform") + " threads must be 1.." + max
+                    + ", got " + threads);
+        }
+        return new Measure(virtual, threads);
+    }
+
+    /**
      * Returns one row per measurement: kind, threads, and KiB per thread reserved, resident and on the heap.
      *
      * @throws IllegalArgumentException if no measurement is given
@@ -112,7 +144,7 @@ public final class ThreadFootprint {
         if (footprints == null || footprints.length == 0) {
             throw new IllegalArgumentException("table needs at least one measurement");
         }
-        Table t = Table.create("Memory per parked thread (KiB, measured on this JVM)", StringColumn.create("kind"),
+        Table t = Table.create("Memory per parked thread (KiB, measured)", StringColumn.create("kind"),
                 IntColumn.create("threads"), DoubleColumn.create("reserved KiB (VmSize)"),
                 DoubleColumn.create("resident KiB (VmRSS)"), DoubleColumn.create("heap KiB"));
         for (Footprint f : footprints) {
@@ -143,9 +175,10 @@ public final class ThreadFootprint {
     }
 
     /** VmSize KiB and VmRSS KiB from /proc/self/status (Long.MIN_VALUE where unknown), then live heap bytes after a GC. */
-    private static long[] snapshot(boolean gcFirst) {
+    private static long[] snapshot(boolean gcFirst) throws InterruptedException {
         if (gcFirst) {
             System.gc();
+            Thread.sleep(SETTLE.toMillis()); // G1 hands freed heap back to the OS concurrently after a full GC
         }
         long size = Long.MIN_VALUE;
         long rss = Long.MIN_VALUE;
@@ -160,9 +193,7 @@ public final class ThreadFootprint {
         } catch (IOException | RuntimeException notLinux) {
             // NaN in the result
         }
-        if (!gcFirst) {
-            System.gc();
-        }
+        System.gc(); // again, so both heap readings follow a GC at once
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         return new long[] {size, rss, heap};
     }

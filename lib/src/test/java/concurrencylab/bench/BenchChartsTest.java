@@ -36,18 +36,22 @@ class BenchChartsTest {
     }
 
     @Test
-    @DisplayName("the line chart has one line per model through (1, 1), plus the ideal line")
+    @DisplayName("the line chart has one line per pool model, starting at (1, 1) when no 1-worker row exists, plus the ideal line")
     void speedupLines() {
         Table sweep = BenchTables.of(new Object[] {"p", "sequential", 1, 1000, 1000},
                 new Object[] {"p", "platform threads", 1, 1000, 1000},
                 new Object[] {"p", "platform threads", 2, 500, 500},
                 new Object[] {"p", "platform threads", 4, 500, 500},
+                new Object[] {"p", "virtual threads", 32, 510, 500},
                 new Object[] {"p", "worker processes", 2, 550, 500});
         var chart = BenchCharts.speedupLines(sweep);
         assertEquals(Set.of("platform threads", "worker processes", "ideal"), chart.getSeriesMap().keySet());
         var platform = chart.getSeriesMap().get("platform threads");
-        assertArrayEquals(new double[] {1, 1, 2, 4}, platform.getXData());
-        assertArrayEquals(new double[] {1, 1, 2, 2}, platform.getYData(), 1e-9);
+        assertArrayEquals(new double[] {1, 2, 4}, platform.getXData());
+        assertArrayEquals(new double[] {1, 2, 2}, platform.getYData(), 1e-9);
+        var processes = chart.getSeriesMap().get("worker processes");
+        assertArrayEquals(new double[] {1, 2}, processes.getXData(), "the sequential baseline starts the line");
+        assertArrayEquals(new double[] {1, 1000.0 / 550}, processes.getYData(), 1e-9);
         assertArrayEquals(new double[] {1, 2, 4}, chart.getSeriesMap().get("ideal").getXData());
         assertNotNull(BitmapEncoder.getBufferedImage(chart));
     }
@@ -82,5 +86,6 @@ class BenchChartsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> BenchCharts.times(Table.create("x", tech.tablesaw.api.StringColumn.create("model"))));
         assertThrows(IllegalArgumentException.class, () -> BenchCharts.speedups(null));
+        assertThrows(IllegalArgumentException.class, () -> BenchCharts.speedupLines(lonely));
     }
 }

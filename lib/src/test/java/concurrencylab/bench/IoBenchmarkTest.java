@@ -8,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import concurrencylab.exec.ExecutorKind;
 
 /** {@link IoBenchmark}'s measuring helpers and CSV, and {@link ThreadFootprint}, at small sizes. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -54,6 +57,18 @@ class IoBenchmarkTest {
         assertEquals(2, ThreadFootprint.table(platform, virtual).rowCount());
         var e = assertThrows(IllegalArgumentException.class, () -> ThreadFootprint.measure(false, 0));
         assertTrue(e.getMessage().contains("1..20000"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutorKind.class)
+    @DisplayName("the footprint task measures wherever it runs, a worker JVM included, and checks its size first")
+    void footprintTaskRunsOnEveryExecutor(ExecutorKind kind) throws Exception {
+        try (var executor = kind.create(1)) {
+            var virtual = executor.submit(ThreadFootprint.task(true, 1_000)).get(60, TimeUnit.SECONDS);
+            assertEquals("virtual", virtual.kind());
+            assertEquals(1_000, virtual.threads());
+        }
+        assertThrows(IllegalArgumentException.class, () -> ThreadFootprint.task(true, 0));
     }
 
     @Test
