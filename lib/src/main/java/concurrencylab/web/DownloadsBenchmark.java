@@ -23,10 +23,10 @@ import java.util.concurrent.Executors;
  *
  * {@snippet lang=sh :
  * ./course bench downloads                               # --out build/bench, 200 downloads, 100 ms, 5 runs
- * ./course bench downloads --downloads 400 --latency-ms 50 --runs 7
+ * ./course bench downloads --downloads 400 --latency-ms 50 --runs 7 --warmup-s 20
  * }
  *
- * <p>First at least {@value #WARM_UP_ROUNDS} rounds (and 8 s) of the two all-at-once variants warm the JIT and
+ * <p>First at least {@value #WARM_UP_ROUNDS} rounds (and 20 s, {@code --warmup-s}) of the two all-at-once variants warm the JIT and
  * open the keep-alive connections that every variant then shares (one {@link HttpClient} for
  * all, as a real program would keep). Each variant gets one more warm-up run, then {@code runs}
  * measured runs, interleaved (run 1 of every variant, then run 2, ...) so that a change in the
@@ -45,10 +45,12 @@ public final class DownloadsBenchmark {
     /** Rounds of the two all-at-once variants run before anything is measured, at least. */
     static final int WARM_UP_ROUNDS = 5;
     /**
-     * How long those warm-up rounds go on, at least: on 2 busy cores the JIT was measured still
-     * compiling hundreds of methods per second after 15 rounds (-XX:+PrintCompilation).
+     * How long those warm-up rounds go on, at least (--warmup-s): on 2 busy cores the JIT was
+     * measured still compiling hundreds of methods per second after 15 rounds
+     * (-XX:+PrintCompilation), and the pool variant's CPU per run fell from 0.25 s after an 8 s
+     * warm-up to 0.08 s after 25 s.
      */
-    static final Duration WARM_UP = Duration.ofSeconds(8);
+    static final Duration WARM_UP = Duration.ofSeconds(20);
 
     private DownloadsBenchmark() {
     }
@@ -102,25 +104,27 @@ public final class DownloadsBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code [--out DIR] [--downloads 1..10000] [--latency-ms 1..10000] [--runs 1..50]}
+     * @param args {@code [--out DIR] [--downloads 1..10000] [--latency-ms 1..10000] [--runs 1..50] [--warmup-s 0..600]}
      */
     public static void main(String[] args) throws Exception {
         BenchArgs options;
         int downloads;
         int latencyMs;
         int runs;
+        Duration warmUp;
         try {
-            options = BenchArgs.parse(args, Set.of("--downloads", "--latency-ms", "--runs"));
+            options = BenchArgs.parse(args, Set.of("--downloads", "--latency-ms", "--runs", "--warmup-s"));
             downloads = options.intIn("--downloads", 200, 1, 10_000);
             latencyMs = options.intIn("--latency-ms", 100, 1, 10_000);
             runs = options.intIn("--runs", 5, 1, 50);
+            warmUp = Duration.ofSeconds(options.intIn("--warmup-s", (int) WARM_UP.toSeconds(), 0, 600));
         } catch (IllegalArgumentException e) {
             System.err.println("DownloadsBenchmark: " + e.getMessage());
             System.exit(2);
             return;
         }
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        List<Row> rows = run(downloads, Duration.ofMillis(latencyMs), runs);
+        List<Row> rows = run(downloads, Duration.ofMillis(latencyMs), runs, warmUp);
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.print(table(rows, downloads, latencyMs, runs));
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f before and %.1f after%n",
@@ -130,7 +134,7 @@ public final class DownloadsBenchmark {
     }
 
     /** Runs every variant: a warm-up, then {@code runs} measured runs each. */
-    static List<Row> run(int downloads, Duration latency, int runs) {
+    static List<Row> run(int downloads, Duration latency, int runs, Duration warmUp) {
         Duration timeout = latency.multipliedBy(20).plusSeconds(10);
         List<Row> rows = new ArrayList<>();
         try (LabServer server = LabServer.start(LabConfig.builder().latency(latency).build());
@@ -147,7 +151,7 @@ public final class DownloadsBenchmark {
                             Downloader.on(virtual).client(client).timeout(timeout).limit(10)::download),
                     new Variant("async HttpClient, all at once", downloads,
                             AsyncDownloader.using(client).timeout(timeout)::download));
-            long warmUntil = System.nanoTime() + WARM_UP.toNanos();
+            long warmUntil = System.nanoTime() + warmUp.toNanos();
             for (int w = 0; w < WARM_UP_ROUNDS || System.nanoTime() < warmUntil; w++) {
                 // JIT for the server's and the clients' paths; 200 keep-alive connections
                 check(variants.get(1), variants.get(1).run().download(uris));

@@ -21,7 +21,7 @@ class BenchmarksTest {
     @Test
     @DisplayName("the downloads benchmark measures four variants, none faster than its bound, and writes one CSV row each")
     void downloadsBenchmarkMeasuresEveryVariant(@TempDir Path dir) throws Exception {
-        List<DownloadsBenchmark.Row> rows = DownloadsBenchmark.run(20, Duration.ofMillis(20), 2);
+        List<DownloadsBenchmark.Row> rows = DownloadsBenchmark.run(20, Duration.ofMillis(20), 2, Duration.ZERO);
         assertEquals(4, rows.size());
         for (DownloadsBenchmark.Row r : rows) {
             assertEquals(2, r.seconds().length);
