@@ -19,6 +19,7 @@
  *   <li>{@link concurrencylab.bench.BenchReference}: the reference runs in {@code datasets/reference/}.</li>
  *   <li>{@link concurrencylab.bench.GilPicture}: two threads' timelines, Java measured, Python under the GIL's rule.</li>
  *   <li>{@link concurrencylab.bench.ThreadFootprint}: memory per parked platform and virtual thread, measured.</li>
+ *   <li>{@link concurrencylab.bench.CoreShare}: how many cores this JVM gets right now.</li>
  * </ul>
  *
  * <h2>Command-line benchmarks ({@code ./course bench NAME})</h2>
