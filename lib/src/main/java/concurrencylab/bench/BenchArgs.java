@@ -84,9 +84,9 @@ final class BenchArgs {
         for (Option o : options) {
             s.append(" [").append(o.name()).append(" N]");
         }
-        s.append("\n  --out DIR  where the CSV files go (default build/bench)\n");
+        s.append("\n  --out DIR     where the CSV files go (default build/bench)\n");
         for (Option o : options) {
-            s.append(String.format("  %-10s %s, %d..%d (default %d)%n", o.name() + " N", o.help(), o.min(), o.max(),
+            s.append(String.format("  %-13s %s, %d..%d (default %d)%n", o.name() + " N", o.help(), o.min(), o.max(),
                     o.defaultValue()));
         }
         return s.toString();

@@ -49,6 +49,8 @@ public final class BenchHarness {
     public static final List<String> COLUMNS =
             List.of("workload", "model", "workers", "median_ms", "min_ms", "max_ms", "bound_ms", "speedup");
 
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(30);
+
     private BenchHarness() {
     }
 
@@ -102,9 +104,7 @@ public final class BenchHarness {
             }
         } finally {
             for (ExecutorService executor : executors.reversed()) {
-                if (executor != null) {
-                    executor.close();
-                }
+                closeBounded(executor);
             }
         }
         List<BenchStats> stats = new ArrayList<>();
@@ -165,6 +165,23 @@ public final class BenchHarness {
             for (Future<?> f : futures) {
                 f.cancel(true);
             }
+        }
+    }
+
+    /** Shuts an executor down and waits a bounded time for it; a straggler is interrupted. */
+    private static void closeBounded(ExecutorService executor) {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                executor.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

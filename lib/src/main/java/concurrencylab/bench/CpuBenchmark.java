@@ -63,6 +63,7 @@ public final class CpuBenchmark {
         BenchSpec primesSpec = BenchSpec.of(BenchWorkload.primes(a.get("--limit"), a.get("--chunks")))
                 .withModels(models).withWarmup(a.get("--warmup")).withRepeats(a.get("--runs"));
         System.out.println(header(a));
+        System.out.println(coreShare(workers));
         Table primes = BenchHarness.run(primesSpec);
         System.out.println(primes.print());
         Table sha = BenchHarness.run(primesSpec.withWorkload(BenchWorkload.sha256(32, a.get("--rounds"))));
@@ -78,6 +79,7 @@ public final class CpuBenchmark {
         }
         System.out.print(verdict(primes, workers));
         System.out.print(verdict(sha, workers));
+        System.out.println(coreShare(workers));
         System.out.println("load average at the end: " + BenchStats.loadAverage() + " (1, 5, 15 min)");
     }
 
@@ -85,6 +87,13 @@ public final class CpuBenchmark {
         return String.format(Locale.ROOT, "CPU benchmark · JDK %s · %d cores · load average %s · median of %d runs after %d warm-up",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), BenchStats.loadAverage(), a.get("--runs"),
                 a.get("--warmup"));
+    }
+
+    /** Returns a line saying how many cores {@code workers} spinning threads obtained just now. */
+    private static String coreShare(int workers) throws InterruptedException, java.util.concurrent.TimeoutException {
+        double got = CoreShare.measure(workers, java.time.Duration.ofMillis(500));
+        return String.format(Locale.ROOT, "cores obtained by %d spinning threads over 0.5 s: %.2f"
+                + " (CPU time / wall time; the most any %d-worker pool can reach right now)", workers, got, workers);
     }
 
     /** Returns the lines saying whether each target was met, with the measured ratios. */
