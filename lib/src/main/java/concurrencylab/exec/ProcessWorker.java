@@ -1,5 +1,6 @@
 package concurrencylab.exec;
 
+import concurrencylab.tasks.LabTasks;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -27,6 +28,8 @@ import java.util.concurrent.Callable;
 public final class ProcessWorker {
 
     private static final long PARENT_POLL_MILLIS = 200;
+    /** At most this many rounds of {@link #warmUpWirePath}: about where C2 has compiled the path. */
+    static final int WARM_UP_ROUNDS = 2000;
 
     private ProcessWorker() {
     }
@@ -47,6 +50,7 @@ public final class ProcessWorker {
         Thread.currentThread().setName("process-worker-" + args[0]);
         watchParent(Long.parseLong(args[1]));
         var tasks = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
+        warmUpWirePath(Long.getLong(WorkerLauncher.WARM_UP_PROPERTY, 0), WARM_UP_ROUNDS);
         WireFormat.writeHandshake(replies, ProcessHandle.current().pid());
         while (true) {
             byte[] task;
@@ -58,6 +62,34 @@ public final class ProcessWorker {
             runAndReply(task, replies);
         }
         System.exit(0);
+    }
+
+    /**
+     * Runs the per-task path of this loop (deserialize a task, serialize its result) on a
+     * sample task in memory, {@code rounds} times or until {@code budgetMillis} have passed,
+     * so that the JIT compiles it before the first real task arrives. Without this, a
+     * CPU-bound job of a few hundred chunks runs its whole life on interpreted Java
+     * serialization (measured: 0.3 to 1.1 ms of worker CPU per task cold, 0.1 to 0.2 ms warm).
+     * Writes nothing to stdout; an unexpected failure only ends the warm-up.
+     */
+    static int warmUpWirePath(long budgetMillis, int rounds) {
+        if (budgetMillis <= 0) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + budgetMillis * 1_000_000;
+        int done = 0;
+        try {
+            byte[] task = WireFormat.serialize(LabTasks.countPrimes(0, 1));
+            for (; done < rounds && System.nanoTime() - deadline < 0; done++) {
+                Object sample = WireFormat.deserialize(task);
+                WireFormat.serialize((long) done);
+                WireFormat.serialize(sample.hashCode());
+                WireFormat.serialize(Integer.toString(done));
+            }
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            System.err.println("warm-up of the task path stopped: " + e);
+        }
+        return done;
     }
 
     private static void runAndReply(byte[] task, DataOutputStream replies) throws IOException {
