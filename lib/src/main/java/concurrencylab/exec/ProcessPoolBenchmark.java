@@ -19,13 +19,13 @@ import java.util.concurrent.TimeoutException;
  * What a worker JVM costs: cold start (new pool to first result) and the warm round trip of
  * a no-op task, set beside the same no-op on platform and virtual threads; and what it buys:
  * the <em>primes speed-up</em>, counting the primes below 2,000,000 in
- * {@value #PRIMES_CHUNKS} chunks sequentially in this JVM, on a process pool and on a
+ * {@value #DEFAULT_PRIMES_CHUNKS} chunks sequentially in this JVM, on a process pool and on a
  * platform-thread pool of {@code workers}, after {@value #PRIMES_WARM_UPS} warm-up runs of
  * each, the runs interleaved (the issue's target: {@value #SPEED_UP_TARGET}x with 2 workers
  * on 2 cores).
  * {@snippet lang=sh :
  * ./course bench processes                 # --out build/bench, 2 workers, 2000 tasks, 5 runs
- * ./course bench processes --workers 4 --tasks 5000 --runs 7 --primes-below 4000000
+ * ./course bench processes --workers 4 --tasks 5000 --runs 7 --primes-below 4000000 --chunks 40
  * }
  * Prints a table and writes {@code DIR/processes.csv}; medians of {@code runs} runs, the
  * warm figure being each run's median round trip, the speed-up the ratio of the medians.
@@ -40,21 +40,26 @@ public final class ProcessPoolBenchmark {
     private static final long WAIT_SECONDS = 120;
     /** The target for the primes speed-up of a process pool of 2 on 2 cores. */
     static final double SPEED_UP_TARGET = 1.8;
-    /** How many chunks the primes job is cut into. */
-    static final int PRIMES_CHUNKS = 40;
+    /**
+     * How many chunks the primes job is cut into unless {@code --chunks} says otherwise. Each
+     * chunk costs a process pool a round trip to a worker (about 1 ms of wall time lost per
+     * chunk and worker when both cores are busy, against 0.01 ms for a platform pool), so a
+     * few chunks per worker are cheaper than many; 16 taken largest first still balance.
+     */
+    static final int DEFAULT_PRIMES_CHUNKS = 16;
     /** Untimed runs of the primes job on each executor (and sequentially) before the timed ones. */
     static final int PRIMES_WARM_UPS = 2;
     /** The executor label of the primes job run on the calling thread. */
     static final String SEQUENTIAL = "sequential (parent)";
     private static final String USAGE = "usage: ProcessPoolBenchmark --out DIR [--workers 1..64 (default 2)]"
             + " [--tasks 1..1000000 (default 2000)] [--runs 1..100 (default 5)]"
-            + " [--primes-below 1000..100000000 (default 2000000)]";
+            + " [--primes-below 1000..100000000 (default 2000000)] [--chunks 1..1000 (default 16)]";
 
     private ProcessPoolBenchmark() {
     }
 
-    /** Options: output directory, pool size, sequential tasks per run, runs, bound of the primes job. */
-    record Options(Path out, int workers, int tasks, int runs, int primesBelow) {
+    /** Options: output directory, pool size, sequential tasks per run, runs, bound and chunks of the primes job. */
+    record Options(Path out, int workers, int tasks, int runs, int primesBelow, int chunks) {
 
         static Options parse(String[] args) {
             Path out = null;
@@ -62,6 +67,7 @@ public final class ProcessPoolBenchmark {
             int tasks = 2000;
             int runs = 5;
             int primesBelow = 2_000_000;
+            int chunks = DEFAULT_PRIMES_CHUNKS;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -70,6 +76,7 @@ public final class ProcessPoolBenchmark {
                     case "--tasks" -> tasks = intIn(args[i], value, 1, 1_000_000);
                     case "--runs" -> runs = intIn(args[i], value, 1, 100);
                     case "--primes-below" -> primesBelow = intIn(args[i], value, 1000, 100_000_000);
+                    case "--chunks" -> chunks = intIn(args[i], value, 1, 1000);
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
                 i++;
@@ -77,7 +84,7 @@ public final class ProcessPoolBenchmark {
             if (out == null) {
                 throw new IllegalArgumentException("--out DIR is required");
             }
-            return new Options(out, workers, tasks, runs, primesBelow);
+            return new Options(out, workers, tasks, runs, primesBelow, chunks);
         }
 
         private static String required(String flag, String value) {
@@ -107,7 +114,7 @@ public final class ProcessPoolBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code --out DIR [--workers N] [--tasks N] [--runs N] [--primes-below N]}
+     * @param args {@code --out DIR [--workers N] [--tasks N] [--runs N] [--primes-below N] [--chunks N]}
      * @throws Exception if a task fails or the CSV cannot be written
      */
     public static void main(String[] args) throws Exception {
@@ -137,7 +144,7 @@ public final class ProcessPoolBenchmark {
 
     /** The measure name of the primes rows. */
     static String primesMeasure(Options o) {
-        return "primes below " + o.primesBelow() + " in " + PRIMES_CHUNKS + " chunks";
+        return "primes below " + o.primesBelow() + " in " + o.chunks() + " chunks";
     }
 
     /**
@@ -145,7 +152,7 @@ public final class ProcessPoolBenchmark {
      * by run (so that a noisy neighbour hits all three alike), after the warm-ups.
      */
     private static List<Row> primes(Options o) throws Exception {
-        List<Callable<Long>> chunks = primeChunks(o.primesBelow());
+        List<Callable<Long>> chunks = primeChunks(o.primesBelow(), o.chunks());
         double[] sequential = new double[o.runs()];
         double[] process = new double[o.runs()];
         double[] platform = new double[o.runs()];
@@ -175,11 +182,11 @@ public final class ProcessPoolBenchmark {
                 summarize(measure, ExecutorKind.PLATFORM.label(), platform));
     }
 
-    /** The primes below {@code bound} in {@value #PRIMES_CHUNKS} equal ranges, the costliest (highest) first. */
-    static List<Callable<Long>> primeChunks(int bound) {
+    /** The primes below {@code bound} in {@code n} equal ranges, the costliest (highest) first. */
+    static List<Callable<Long>> primeChunks(int bound, int n) {
         List<Callable<Long>> chunks = new ArrayList<>();
-        for (int i = PRIMES_CHUNKS - 1; i >= 0; i--) {
-            chunks.add(LabTasks.countPrimes((long) bound * i / PRIMES_CHUNKS, (long) bound * (i + 1) / PRIMES_CHUNKS));
+        for (int i = n - 1; i >= 0; i--) {
+            chunks.add(LabTasks.countPrimes((long) bound * i / n, (long) bound * (i + 1) / n));
         }
         return chunks;
     }
@@ -314,7 +321,7 @@ public final class ProcessPoolBenchmark {
             boolean processRow = r.executor().equals(ExecutorKind.PROCESS.label());
             csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.4f,%.4f,%s,%s,%s,%s%n", r.measure(), r.executor(),
                     r.executor().equals(SEQUENTIAL) ? 1 : o.workers(),
-                    warmRow ? o.tasks() : primesRow ? PRIMES_CHUNKS : 1, o.runs(), r.medianMs(), r.minMs(), r.maxMs(),
+                    warmRow ? o.tasks() : primesRow ? o.chunks() : 1, o.runs(), r.medianMs(), r.minMs(), r.maxMs(),
                     warmRow ? String.format(Locale.ROOT, "%.2f", r.medianMs() / platform) : "",
                     warmRow && processRow ? ROUND_TRIP_BOUND_MS : "",
                     primesRow ? String.format(Locale.ROOT, "%.3f", speedUp(rows, r)) : "",

@@ -19,10 +19,10 @@ class ProcessPoolBenchmarkTest {
     Path dir;
 
     @Test
-    @DisplayName("options default to 2 workers, 2000 tasks, 5 runs, primes below 2,000,000 and need --out")
+    @DisplayName("options default to 2 workers, 2000 tasks, 5 runs, primes below 2,000,000 in 16 chunks and need --out")
     void optionsDefaults() {
         var o = ProcessPoolBenchmark.Options.parse(new String[] {"--out", dir.toString()});
-        assertEquals(new ProcessPoolBenchmark.Options(dir, 2, 2000, 5, 2_000_000), o);
+        assertEquals(new ProcessPoolBenchmark.Options(dir, 2, 2000, 5, 2_000_000, 16), o);
         var e = assertThrows(IllegalArgumentException.class, () -> ProcessPoolBenchmark.Options.parse(new String[0]));
         assertTrue(e.getMessage().contains("--out"), e.getMessage());
     }
@@ -32,7 +32,7 @@ class ProcessPoolBenchmarkTest {
     void badOptionsSayWhatIsAccepted() {
         for (String[] bad : List.of(new String[] {"--out", "x", "--workers", "0"}, new String[] {"--out", "x", "--runs", "abc"},
                 new String[] {"--out", "x", "--tasks"}, new String[] {"--out", "x", "--colour", "red"},
-                new String[] {"--out", "x", "--primes-below", "10"})) {
+                new String[] {"--out", "x", "--primes-below", "10"}, new String[] {"--out", "x", "--chunks", "0"})) {
             var e = assertThrows(IllegalArgumentException.class, () -> ProcessPoolBenchmark.Options.parse(bad));
             assertFalse(e.getMessage().isBlank());
         }
@@ -51,8 +51,8 @@ class ProcessPoolBenchmarkTest {
     @Test
     @DisplayName("the prime chunks cover [0, bound) exactly once, the costliest (highest) first")
     void primeChunksCoverTheRangeLargestFirst() throws Exception {
-        var chunks = ProcessPoolBenchmark.primeChunks(100_003);
-        assertEquals(ProcessPoolBenchmark.PRIMES_CHUNKS, chunks.size());
+        var chunks = ProcessPoolBenchmark.primeChunks(100_003, 40);
+        assertEquals(40, chunks.size());
         long total = 0;
         for (var c : chunks) {
             total += c.call();
@@ -65,7 +65,7 @@ class ProcessPoolBenchmarkTest {
     @DisplayName("a tiny run writes processes.csv with a header and one well-formed row per measure and executor")
     void tinyRunWritesCsv() throws Exception {
         ProcessPoolBenchmark.main(new String[] {"--out", dir.toString(), "--workers", "1", "--tasks", "3", "--runs", "1",
-                "--primes-below", "20000"});
+                "--primes-below", "20000", "--chunks", "40"});
         List<String> lines = Files.readAllLines(dir.resolve("processes.csv"));
         assertEquals(8, lines.size(), String.join("\n", lines));
         int columns = lines.getFirst().split(",", -1).length;
