@@ -26,9 +26,11 @@ import java.util.List;
  * result, which a CPU-bound job of 40 chunks a run runs only a few hundred times, so it
  * stays interpreted (a serialize/deserialize round costs 300 to 570 microseconds for its
  * first 200 runs, 20 to 50 once compiled). A worker therefore runs that path in memory
- * ({@link ProcessWorker#warmUpWirePath}) before its handshake, for at most
- * {@value #DEFAULT_WARM_UP_MILLIS} ms (set the system property {@value #WARM_UP_PROPERTY}
- * in the parent, in milliseconds, 0 to skip).
+ * ({@link ProcessWorker#warmUpWirePath}) after its handshake while no task is waiting, for
+ * at most {@value #DEFAULT_WARM_UP_MILLIS} ms (set the system property
+ * {@value #WARM_UP_PROPERTY} in the parent, in milliseconds, 0 to skip). The part of the
+ * per-task cost it cannot remove is the round trip itself: see
+ * {@code ProcessPoolBenchmark#DEFAULT_PRIMES_CHUNKS}.
  */
 record WorkerLauncher(String java, String classpath) {
 

@@ -8,11 +8,17 @@ import org.junit.jupiter.api.Test;
 class ProcessPoolWarmUpTest {
 
     @Test
-    @DisplayName("the worker warm-up runs its rounds, stops at zero budget, and never touches stdout")
-    void warmUpRunsItsRounds() {
-        assertEquals(0, ProcessWorker.warmUpWirePath(0, 100));
-        assertEquals(0, ProcessWorker.warmUpWirePath(-5, 100));
-        assertEquals(25, ProcessWorker.warmUpWirePath(60_000, 25));
+    @DisplayName("the worker warm-up runs its rounds while idle, and stops at zero budget or when a task waits")
+    void warmUpRunsItsRoundsWhileIdle() {
+        assertEquals(0, ProcessWorker.warmUpWirePath(0, 100, () -> true));
+        assertEquals(0, ProcessWorker.warmUpWirePath(-5, 100, () -> true));
+        assertEquals(25, ProcessWorker.warmUpWirePath(60_000, 25, () -> true));
+        assertEquals(0, ProcessWorker.warmUpWirePath(60_000, 25, () -> false), "a task is waiting");
+        var polls = new java.util.concurrent.atomic.AtomicInteger();
+        assertEquals(3, ProcessWorker.warmUpWirePath(60_000, 25, () -> polls.incrementAndGet() <= 3));
+        assertEquals(0, ProcessWorker.warmUpWirePath(60_000, 25, () -> {
+            throw new java.io.IOException("stdin gone");
+        }), "a failing check ends the warm-up");
     }
 
     @Test
