@@ -18,8 +18,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * What a worker JVM costs: cold start (new pool to first result) and the warm round trip of
  * a no-op task, set beside the same no-op on platform and virtual threads; and what it buys:
- * the <em>primes speed-up</em>, counting the primes below 2,000,000 in
- * {@value #DEFAULT_PRIMES_CHUNKS} chunks sequentially in this JVM, on a process pool and on a
+ * the <em>primes speed-up</em>, counting the primes below 2,000,000 (or {@code --primes-below})
+ * in {@value #DEFAULT_PRIMES_CHUNKS} chunks (or {@code --chunks}) sequentially in this JVM, on a process pool and on a
  * platform-thread pool of {@code workers}, after {@value #PRIMES_WARM_UPS} warm-up runs of
  * each, the runs interleaved (the issue's target: {@value #SPEED_UP_TARGET}x with 2 workers
  * on 2 cores).
@@ -42,9 +42,10 @@ public final class ProcessPoolBenchmark {
     static final double SPEED_UP_TARGET = 1.8;
     /**
      * How many chunks the primes job is cut into unless {@code --chunks} says otherwise. Each
-     * chunk costs a process pool a round trip to a worker (about 1 ms of wall time lost per
-     * chunk and worker when both cores are busy, against 0.01 ms for a platform pool), so a
-     * few chunks per worker are cheaper than many; 16 taken largest first still balance.
+     * chunk costs a process pool a round trip to a worker: with both cores busy, 1.05 to 1.1 ms
+     * of wall time per chunk and worker beyond a platform pool (measured with 40 and 100
+     * chunks of the primes below 2,000,000, cold workers), so a few chunks per worker are
+     * cheaper than many; 16 taken largest first still balance.
      */
     static final int DEFAULT_PRIMES_CHUNKS = 16;
     /** Untimed runs of the primes job on each executor (and sequentially) before the timed ones. */

@@ -21,11 +21,13 @@ import java.util.List;
  * {@code -XX:CompileThresholdScaling=0.1} changed neither that nor the pool's wall time
  * beyond the noise (medians of 4 interleaved runs each).
  *
- * <p><b>Why workers warm up.</b> What made a worker look 12 to 17% slower per chunk was not
- * the compute but the per-task path around it: Java serialization of the task and of its
- * result, which a CPU-bound job of 40 chunks a run runs only a few hundred times, so it
- * stays interpreted (a serialize/deserialize round costs 300 to 570 microseconds for its
- * first 200 runs, 20 to 50 once compiled). A worker therefore runs that path in memory
+ * <p><b>Why workers warm up.</b> What made a worker look 12 to 17% slower per chunk (a
+ * chunk of 11.0 ms in the parent took 12.6 to 12.9 ms round trip) was not the compute (the
+ * same chunk timed inside the worker: 11.0 to 11.3 ms) but the per-task path around it:
+ * the round trip's wake-ups, and Java serialization of the task and of its result, which a
+ * CPU-bound job of 40 chunks a run runs only a few hundred times, so it stays interpreted
+ * (a serialize/deserialize round costs 300 to 570 microseconds for its first 200 runs, 20
+ * to 50 once compiled). A worker therefore runs that path in memory
  * ({@link ProcessWorker#warmUpWirePath}) after its handshake while no task is waiting, for
  * at most {@value #DEFAULT_WARM_UP_MILLIS} ms (set the system property
  * {@value #WARM_UP_PROPERTY} in the parent, in milliseconds, 0 to skip). The part of the
