@@ -34,7 +34,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * variable {@code COURSE_CLASSPATH} (if set) or else the parent's {@code java.class.path}.
  * Start is <em>eager</em>: the constructor launches every worker JVM at once, so they boot
  * in the background while you prepare tasks; the first task on a worker waits for its
- * boot. Workers stay warm and are reused, one task at a time each.
+ * boot. Workers stay warm and are reused, one task at a time each; a free worker takes the
+ * next task from one shared queue, so short and long tasks balance out by themselves.
+ * While it has no task yet, each worker spends up to 300 ms of that idle time running its
+ * own per-task path (deserialize a task, serialize a result) so that the JIT compiles it:
+ * a CPU-bound job cut into tens of chunks would otherwise pay interpreted Java
+ * serialization on every chunk. A worker whose first task is already waiting skips this. The flags workers get, and what each measurably does, are in {@code WorkerLauncher}.
  *
  * <p><b>Portability.</b> {@code submit} serializes the task at once and throws
  * {@link TaskNotPortableException} if it, or anything it refers to, is not serializable or
