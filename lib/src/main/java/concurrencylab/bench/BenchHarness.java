@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
  * Runs one workload on several execution models, with warm-up runs and timed repeats, and
  * returns one table row per model.
  * {@snippet :
- * Table t = BenchHarness.run(BenchSpec.of(BenchWorkload.primes(2_000_000, 32)));
+ * Table t = BenchHarness.run(BenchSpec.of(BenchWorkload.primes(2_000_000, 16)));
  * t   // workload, model, workers, median_ms, min_ms, max_ms, bound_ms, speedup
  * }
  * <p>The harness opens every model's executor first (a process pool boots its worker JVMs
@@ -69,7 +69,7 @@ public final class BenchHarness {
 
     static Table run(BenchSpec spec, int cores) throws ExecutionException, TimeoutException, InterruptedException {
         if (spec == null) {
-            throw new IllegalArgumentException("run needs a BenchSpec, got null (e.g. BenchSpec.of(BenchWorkload.primes(2_000_000, 32)))");
+            throw new IllegalArgumentException("run needs a BenchSpec, got null (e.g. BenchSpec.of(BenchWorkload.primes(2_000_000, 16)))");
         }
         BenchWorkload workload = spec.workload();
         Progress progress = Notebook.progress(workload.name());

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
  * that machine.
  * {@snippet :
  * Table ref = BenchReference.load("cpu.csv");                         // a harness table
- * Table primes = BenchReference.workload(ref, "primes below 2,000,000 in 32 chunks");
+ * Table primes = BenchReference.workload(ref, "primes below 2,000,000 in 16 chunks");
  * }
  * <p>The folder is {@code $COURSE_ROOT/datasets/reference} (the course kernel sets
  * {@code COURSE_ROOT}), else the first {@code datasets/reference} found from the working

@@ -8,7 +8,7 @@ import java.util.List;
  * What to measure: a workload, the models to run it on, how many warm-up runs to discard,
  * how many timed runs to keep, and how long one run may take at most.
  * {@snippet :
- * var spec = BenchSpec.of(BenchWorkload.primes(2_000_000, 32))
+ * var spec = BenchSpec.of(BenchWorkload.primes(2_000_000, 16))
  *         .withModels(BenchModel.sequential(), BenchModel.platform(2), BenchModel.virtual(), BenchModel.process(2))
  *         .withWarmup(1)
  *         .withRepeats(5);
@@ -39,7 +39,7 @@ public record BenchSpec(BenchWorkload workload, List<BenchModel> models, int war
      */
     public BenchSpec {
         if (workload == null) {
-            throw new IllegalArgumentException("a benchmark needs a workload, got null (e.g. BenchWorkload.primes(2_000_000, 32))");
+            throw new IllegalArgumentException("a benchmark needs a workload, got null (e.g. BenchWorkload.primes(2_000_000, 16))");
         }
         if (models == null || models.isEmpty()) {
             throw new IllegalArgumentException("a benchmark needs at least one model, got none"

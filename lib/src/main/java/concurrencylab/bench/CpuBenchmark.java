@@ -30,7 +30,7 @@ public final class CpuBenchmark {
         new BenchArgs.Option("--runs", 5, 1, 100, "timed runs per model"),
         new BenchArgs.Option("--warmup", 1, 0, 20, "discarded runs per model before timing"),
         new BenchArgs.Option("--limit", 2_000_000, 1_000, 100_000_000, "count the primes below this"),
-        new BenchArgs.Option("--chunks", 32, 1, 10_000, "tasks the prime range is split into"),
+        new BenchArgs.Option("--chunks", 16, 1, 10_000, "tasks the prime range is split into"),
         new BenchArgs.Option("--workers", 2, 1, 64, "platform threads and worker JVMs"),
         new BenchArgs.Option("--rounds", 200_000, 1, 100_000_000, "SHA-256 rounds per text (32 texts)"),
         new BenchArgs.Option("--sweep", 1, 0, 1, "1: also run primes on 1, 2 and 4 workers (cpu-scaling.csv)"),

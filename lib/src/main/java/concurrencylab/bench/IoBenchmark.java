@@ -1,5 +1,7 @@
 package concurrencylab.bench;
 
+import concurrencylab.exec.ProcessPool;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,9 +83,9 @@ public final class IoBenchmark {
             System.out.print(BenchArgs.usage("io", OPTIONS));
             return;
         }
-        System.out.printf(Locale.ROOT, "I/O benchmark · JDK %s · %d cores · load average %s · max heap %d MiB · median of %d runs%n",
+        System.out.printf(Locale.ROOT, "I/O benchmark · JDK %s · %d cores · load average %s · max heap %d MiB · heap flags %s · median of %d runs%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), BenchStats.loadAverage(),
-                Runtime.getRuntime().maxMemory() >> 20, a.get("--runs"));
+                Runtime.getRuntime().maxMemory() >> 20, heapFlags(), a.get("--runs"));
         List<Row> rows = new ArrayList<>(footprints(a.get("--runs")));
         Duration sleep = Duration.ofMillis(a.get("--sleep-ms"));
         int tasks = a.get("--tasks");
@@ -145,6 +147,20 @@ public final class IoBenchmark {
         return new Row(measure, model, tasks, concurrency, s, "ms", bound, target, status);
     }
 
+    /** The -Xm* flags this JVM was started with (`./course bench io` passes -Xmx8g -Xmn2g), or "none". */
+    static String heapFlags() {
+        List<String> flags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(f -> f.startsWith("-Xm")).toList();
+        return flags.isEmpty() ? "none" : String.join(" ", flags);
+    }
+
+    private static ThreadFootprint.Footprint inFreshWorker(concurrencylab.tasks.PortableCallable<ThreadFootprint.Footprint> task)
+            throws Exception {
+        try (ProcessPool pool = ProcessPool.of(1)) {
+            return pool.submit(task).get(60, TimeUnit.SECONDS);
+        }
+    }
+
     /** Starts one virtual thread per task, each sleeping {@code sleep}; returns ms until all have ended. */
     static double virtualSleeps(int tasks, Duration sleep) throws InterruptedException, TimeoutException {
         Runnable nap = () -> {
@@ -196,16 +212,19 @@ public final class IoBenchmark {
         }
     }
 
-    private static List<Row> footprints(int runs) throws InterruptedException, TimeoutException {
+    private static List<Row> footprints(int runs) throws Exception {
         int platform = 2_000;
         int virtual = 100_000;
         List<ThreadFootprint.Footprint> p = new ArrayList<>();
         List<ThreadFootprint.Footprint> v = new ArrayList<>();
-        ThreadFootprint.measure(true, 1_000); // load the classes once, so the first measure does not pay for them
-        ThreadFootprint.measure(false, 100);
+        // Measured in a worker JVM of its own, as notebook 7.1 does: this JVM's heap flags
+        // (a fixed young generation for the million-thread run) and its earlier garbage would
+        // otherwise decide how much of the threads' memory shows up as resident.
+        // A fresh worker for every measure: a heap that already holds pages from an earlier
+        // measure reuses them, and the resident size then hardly moves.
         for (int r = 0; r < runs; r++) {
-            p.add(ThreadFootprint.measure(false, platform));
-            v.add(ThreadFootprint.measure(true, virtual));
+            p.add(inFreshWorker(ThreadFootprint.task(false, platform)));
+            v.add(inFreshWorker(ThreadFootprint.task(true, virtual)));
         }
         List<Row> rows = new ArrayList<>();
         for (var kind : List.of(p, v)) {
