@@ -1,7 +1,6 @@
 package concurrencylab.tasks;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,24 +37,12 @@ record HttpLength(URI uri, long timeoutMillis) implements PortableCallable<Integ
             throw new IllegalArgumentException("fetchLength accepts http:// or https:// URLs, got '" + uri + "'");
         }
         String host = uri.getHost();
-        if (host == null || !isLoopback(host)) {
+        if (host == null || !Loopback.isLoopbackHost(host)) {
             throw new IllegalArgumentException("fetchLength only fetches from loopback (localhost, 127.0.0.0/8, [::1]):"
                     + " the course never sends traffic elsewhere; got host '" + host + "' in '" + uri + "'");
         }
     }
 
-    /** Decides without any DNS lookup: only "localhost" and loopback IP literals pass. */
-    private static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        try {
-            return InetAddress.ofLiteral(literal).isLoopbackAddress();
-        } catch (IllegalArgumentException notALiteral) {
-            return false;
-        }
-    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package concurrencylab.web;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,15 +80,7 @@ final class CrawlHttp {
             throw new IllegalArgumentException("start must be an http:// URL, e.g. server.pageUri(0); got " + start);
         }
         String host = start.getHost();
-        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean loopback = host.equalsIgnoreCase("localhost");
-        if (!loopback) {
-            try {
-                loopback = InetAddress.ofLiteral(literal).isLoopbackAddress();
-            } catch (IllegalArgumentException notAnAddress) {
-                loopback = false;
-            }
-        }
+        boolean loopback = concurrencylab.tasks.Loopback.isLoopbackHost(host);
         if (!loopback) {
             throw new IllegalArgumentException("the crawlers only fetch from loopback (localhost, 127.0.0.0/8, [::1]),"
                     + " the course's lab server; got host '" + host + "'");

@@ -1,6 +1,5 @@
 package concurrencylab.web;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,7 @@ final class LabUris {
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
                 throw new IllegalArgumentException("URL #" + i + " '" + uri + "' is not http(s); accepted: " + ACCEPTED);
             }
-            if (uri.getHost() == null || !isLoopback(uri.getHost())) {
+            if (uri.getHost() == null || !concurrencylab.tasks.Loopback.isLoopbackHost(uri.getHost())) {
                 throw new IllegalArgumentException("URL #" + i + " '" + uri + "' is not on loopback: the course never"
                         + " sends traffic elsewhere; accepted: " + ACCEPTED);
             }
@@ -58,15 +57,4 @@ final class LabUris {
         return List.copyOf(uris);
     }
 
-    private static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        try {
-            return InetAddress.ofLiteral(literal).isLoopbackAddress();
-        } catch (IllegalArgumentException notALiteral) {
-            return false;
-        }
-    }
 }
