@@ -97,7 +97,10 @@ public final class ProcessWorker {
                 WireFormat.serialize(sample.hashCode());
                 WireFormat.serialize(Integer.toString(done));
             }
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+        } catch (IOException closedOrBroken) {
+            // stdin closed while warming up: the pool is shutting down, and the task loop
+            // that follows sees the end of input and exits; nothing to tell anybody
+        } catch (ClassNotFoundException | RuntimeException e) {
             System.err.println("warm-up of the task path stopped: " + e);
         }
         return done;
