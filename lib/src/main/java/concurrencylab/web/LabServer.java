@@ -248,7 +248,7 @@ public final class LabServer implements AutoCloseable {
         }
     }
 
-    /** Test hook: runs {@code hook} on the handler thread each time a request is admitted. */
+    /** Test and benchmark hook: runs {@code hook} on the handler thread each time a request is admitted. */
     void onAdmitted(Runnable hook) {
         this.onAdmitted = hook;
     }

@@ -27,10 +27,28 @@ class BenchmarksTest {
             assertEquals(2, r.seconds().length);
             assertTrue(r.min() >= r.boundSeconds(), () -> r.variant() + " beat its bound: " + r.min());
             assertTrue(r.ratio() >= 1.0);
+            assertTrue(r.medianLastArrival() > 0 && r.medianLastArrival() < r.median());
         }
         Path csv = DownloadsBenchmark.writeCsv(dir, rows, 20, 20, 2);
         assertEquals(5, Files.readAllLines(csv).size());
         assertTrue(DownloadsBenchmark.table(rows, 20, 20, 2).contains("async HttpClient"));
+    }
+
+    @Test
+    @DisplayName("the downloads benchmark can run against a lab server in a child JVM, which is ended afterwards")
+    void downloadsBenchmarkWithAChildServer() throws Exception {
+        DownloadsBenchmark.ServerJvm server = DownloadsBenchmark.ServerJvm.start(Duration.ofMillis(20));
+        try {
+            List<DownloadsBenchmark.Row> rows = DownloadsBenchmark.run(20, Duration.ofMillis(20), 1, Duration.ZERO, server.base());
+            assertEquals(4, rows.size());
+            for (DownloadsBenchmark.Row r : rows) {
+                assertTrue(r.min() >= r.boundSeconds(), () -> r.variant() + " beat its bound: " + r.min());
+                assertTrue(Double.isNaN(r.medianLastArrival()));
+            }
+        } finally {
+            server.close();
+        }
+        assertTrue(!server.isAlive());
     }
 
     @Test
