@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
@@ -70,16 +71,22 @@ public final class DownloadsBenchmark {
      * warm-up to 0.08 s after 25 s.
      */
     static final Duration WARM_UP = Duration.ofSeconds(20);
+    /** How much longer the warm-up may go on waiting for the JIT to settle (--settle-s). */
+    static final Duration SETTLE_MAX = Duration.ofSeconds(60);
+    /** Rounds over which the JIT's compilation time is averaged to call it settled. */
+    static final int SETTLE_WINDOW = 10;
+    /** Compilation time per warm-up round, in ms, at or below which the JIT counts as settled. */
+    static final double SETTLED_JIT_MS_PER_ROUND = 3.0;
 
     private DownloadsBenchmark() {
     }
 
     /** A way to download: its name, its concurrency, and how to run it once. */
-    private record Variant(String name, int concurrency, Run run) {
+    record Variant(String name, int concurrency, Run run) {
     }
 
     @FunctionalInterface
-    private interface Run {
+    interface Run {
         DownloadReport download(List<URI> uris);
     }
 
@@ -141,17 +148,20 @@ public final class DownloadsBenchmark {
         int latencyMs;
         int runs;
         Duration warmUp;
+        Duration settleMax;
         boolean childServer;
         try {
             if (args.length == 2 && args[0].equals(SERVE_FLAG)) {
                 serve(Integer.parseInt(args[1]));
                 return;
             }
-            options = BenchArgs.parse(args, Set.of("--downloads", "--latency-ms", "--runs", "--warmup-s", "--server-jvm"));
+            options = BenchArgs.parse(args, Set.of("--downloads", "--latency-ms", "--runs", "--warmup-s", "--settle-s",
+                    "--server-jvm"));
             downloads = options.intIn("--downloads", 200, 1, 10_000);
             latencyMs = options.intIn("--latency-ms", 100, 1, 10_000);
             runs = options.intIn("--runs", 5, 1, 50);
             warmUp = Duration.ofSeconds(options.intIn("--warmup-s", (int) WARM_UP.toSeconds(), 0, 600));
+            settleMax = Duration.ofSeconds(options.intIn("--settle-s", (int) SETTLE_MAX.toSeconds(), 0, 600));
             childServer = options.intIn("--server-jvm", 0, 0, 1) == 1;
         } catch (IllegalArgumentException e) {
             System.err.println("DownloadsBenchmark: " + e.getMessage());
@@ -159,31 +169,34 @@ public final class DownloadsBenchmark {
             return;
         }
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        List<Row> rows;
+        Result result;
         try (ServerJvm server = childServer ? ServerJvm.start(Duration.ofMillis(latencyMs)) : null) {
-            rows = server == null ? run(downloads, Duration.ofMillis(latencyMs), runs, warmUp, null)
-                    : run(downloads, Duration.ofMillis(latencyMs), runs, warmUp, server.base());
+            result = run(downloads, Duration.ofMillis(latencyMs), runs, warmUp, settleMax,
+                    server == null ? null : server.base());
         }
+        List<Row> rows = result.rows();
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        System.out.println(result.warmUp());
         System.out.print(table(rows, downloads, latencyMs, runs));
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f before and %.1f after%n",
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
-        Path csv = writeCsv(options.out(), rows, downloads, latencyMs, runs);
+        Path csv = writeCsv(options.out(), result, downloads, latencyMs, runs);
         System.out.println("wrote " + csv);
     }
 
-    /** Runs every variant against a lab server in this JVM. */
-    static List<Row> run(int downloads, Duration latency, int runs, Duration warmUp) {
-        return run(downloads, latency, runs, warmUp, null);
+    /** The measured rows, and how the warm-up before them went. */
+    record Result(List<Row> rows, WarmUp warmUp) {
     }
 
     /**
-     * Runs every variant: a warm-up, then {@code runs} measured runs each; against the lab
-     * server at {@code base} (another JVM), or, when it is null, a lab server in this JVM.
+     * Runs every variant: a warm-up ({@link #warmUp}), then {@code runs} measured runs each;
+     * against the lab server at {@code base} (another JVM), or, when it is null, a lab server
+     * in this JVM.
      */
-    static List<Row> run(int downloads, Duration latency, int runs, Duration warmUp, URI base) {
+    static Result run(int downloads, Duration latency, int runs, Duration warmUp, Duration settleMax, URI base) {
         Duration timeout = latency.multipliedBy(20).plusSeconds(10);
         List<Row> rows = new ArrayList<>();
+        WarmUp warm;
         try (LabServer server = base == null ? LabServer.start(LabConfig.builder().latency(latency).build()) : null;
              HttpClient client = Fetch.newClient(timeout);
              ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -201,22 +214,14 @@ public final class DownloadsBenchmark {
                             Downloader.on(virtual).client(client).timeout(timeout).limit(10)::download),
                     new Variant("async HttpClient, all at once", downloads,
                             AsyncDownloader.using(client).timeout(timeout)::download));
-            long warmUntil = System.nanoTime() + warmUp.toNanos();
-            for (int w = 0; w < WARM_UP_ROUNDS || System.nanoTime() < warmUntil; w++) {
-                // JIT for the server's and the clients' paths; 200 keep-alive connections
-                check(variants.get(1), variants.get(1).run().download(uris));
-                check(variants.get(3), variants.get(3).run().download(uris));
+            AtomicLong lastAdmitted = new AtomicLong();
+            if (server != null) { // before the warm-up: installing it later would make the JIT recompile the server's path mid-run
+                server.onAdmitted(() -> lastAdmitted.accumulateAndGet(System.nanoTime(), Math::max));
             }
-            for (Variant v : variants) {
-                check(v, v.run().download(uris)); // warm-up run of this variant
-            }
+            warm = warmUp(variants, uris, warmUp, settleMax);
             double[][] seconds = new double[variants.size()][runs];
             double[][] cpu = new double[variants.size()][runs];
             double[][] lastArrival = new double[variants.size()][runs];
-            AtomicLong lastAdmitted = new AtomicLong();
-            if (server != null) {
-                server.onAdmitted(() -> lastAdmitted.accumulateAndGet(System.nanoTime(), Math::max));
-            }
             for (int r = 0; r < runs; r++) { // interleaved, so a change in machine load hits every variant alike
                 for (int i = 0; i < variants.size(); i++) {
                     long cpuBefore = processCpuNanos();
@@ -236,7 +241,67 @@ public final class DownloadsBenchmark {
                         lastArrival[i]));
             }
         }
-        return rows;
+        return new Result(rows, warm);
+    }
+
+    /**
+     * How a warm-up went.
+     *
+     * @param rounds          rounds of the two all-at-once variants
+     * @param seconds         how long the whole warm-up took
+     * @param jitMsPerRound   the JIT's compilation time per round over the last {@value #SETTLE_WINDOW}
+     *                        rounds, in ms (NaN where the JVM does not report it)
+     * @param settled         whether that fell to {@value #SETTLED_JIT_MS_PER_ROUND} ms or less
+     */
+    record WarmUp(int rounds, double seconds, double jitMsPerRound, boolean settled) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "warm-up: %d rounds in %.1f s; JIT at the end: %s", rounds, seconds,
+                    Double.isNaN(jitMsPerRound) ? "not reported by this JVM"
+                            : String.format(Locale.ROOT, "%.1f ms of compilation per round (%s)", jitMsPerRound,
+                            settled ? "settled" : "still compiling: the --settle-s limit was reached"));
+        }
+    }
+
+    /**
+     * Warms up: two runs of every variant (so the pool and Semaphore paths are compiled too),
+     * then rounds of the two all-at-once variants for at least {@value #WARM_UP_ROUNDS} rounds
+     * and {@code atLeast}, and after that until the JIT has settled (at most
+     * {@value #SETTLED_JIT_MS_PER_ROUND} ms of compilation per round over the last
+     * {@value #SETTLE_WINDOW} rounds) or {@code settleMax} more has passed. Without this the
+     * measured runs paid for the compiler: on 2 cores, after a fixed 10 s warm-up the C2
+     * compiler threads still used about 58 ms of CPU per 200 downloads (read from
+     * {@code /proc/self/task}), more than the downloads themselves (about 30 ms).
+     */
+    static WarmUp warmUp(List<Variant> variants, List<URI> uris, Duration atLeast, Duration settleMax) {
+        long start = System.nanoTime();
+        for (Variant v : variants) {
+            for (int i = 0; i < 2; i++) {
+                check(v, v.run().download(uris));
+            }
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean watched = jit != null && jit.isCompilationTimeMonitoringSupported();
+        List<Long> compiled = new ArrayList<>(); // total compilation ms after each round
+        long minimumEnd = start + atLeast.toNanos();
+        long settleEnd = minimumEnd + settleMax.toNanos();
+        int rounds = 0;
+        while (true) {
+            check(variants.get(1), variants.get(1).run().download(uris));
+            check(variants.get(3), variants.get(3).run().download(uris));
+            rounds++;
+            compiled.add(watched ? jit.getTotalCompilationTime() : 0L);
+            long now = System.nanoTime();
+            if (rounds < WARM_UP_ROUNDS || now < minimumEnd) {
+                continue;
+            }
+            double perRound = !watched || compiled.size() <= SETTLE_WINDOW ? Double.NaN
+                    : (compiled.getLast() - compiled.get(compiled.size() - 1 - SETTLE_WINDOW)) / (double) SETTLE_WINDOW;
+            boolean settled = watched && perRound <= SETTLED_JIT_MS_PER_ROUND;
+            if (!watched || settled || now >= settleEnd) {
+                return new WarmUp(rounds, (now - start) / 1e9, perRound, settled);
+            }
+        }
     }
 
     /** The child JVM's only argument pair: {@code --serve LATENCY_MS}. */
@@ -354,14 +419,17 @@ public final class DownloadsBenchmark {
         return s.toString();
     }
 
-    static Path writeCsv(Path dir, List<Row> rows, int downloads, int latencyMs, int runs) throws IOException {
+    static Path writeCsv(Path dir, Result result, int downloads, int latencyMs, int runs) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder csv = new StringBuilder(
-                "variant,concurrency,downloads,latency_ms,runs,median_s,min_s,max_s,bound_s,ratio,target_ratio,met,median_cpu_s,runs_s\n");
-        for (Row r : rows) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f,%s,%.4f,%s%n",
-                    r.variant(), r.concurrency(), downloads, latencyMs, runs, r.median(), r.min(), r.max(),
+        WarmUp w = result.warmUp();
+        StringBuilder csv = new StringBuilder("variant,concurrency,downloads,latency_ms,runs,median_s,min_s,max_s,bound_s,"
+                + "ratio,target_ratio,met,median_cpu_s,median_last_admitted_ms,warmup_rounds,warmup_s,jit_ms_per_round,"
+                + "jit_settled,runs_s\n");
+        for (Row r : result.rows()) { // variant names hold commas: quoted
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f,%s,%.4f,%.2f,%d,%.1f,%.2f,%s,%s%n",
+                    '"' + r.variant() + '"', r.concurrency(), downloads, latencyMs, runs, r.median(), r.min(), r.max(),
                     r.boundSeconds(), r.ratio(), TARGET_RATIO, r.ratio() <= TARGET_RATIO, r.medianCpu(),
+                    r.medianLastArrival() * 1000, w.rounds(), w.seconds(), w.jitMsPerRound(), w.settled(),
                     String.join(" ", Arrays.stream(r.seconds()).mapToObj(x -> String.format(Locale.ROOT, "%.4f", x)).toList())));
         }
         Path file = dir.resolve("downloads.csv");

@@ -21,7 +21,9 @@ class BenchmarksTest {
     @Test
     @DisplayName("the downloads benchmark measures four variants, none faster than its bound, and writes one CSV row each")
     void downloadsBenchmarkMeasuresEveryVariant(@TempDir Path dir) throws Exception {
-        List<DownloadsBenchmark.Row> rows = DownloadsBenchmark.run(20, Duration.ofMillis(20), 2, Duration.ZERO);
+        DownloadsBenchmark.Result result = DownloadsBenchmark.run(20, Duration.ofMillis(20), 2, Duration.ZERO, Duration.ZERO, null);
+        List<DownloadsBenchmark.Row> rows = result.rows();
+        assertTrue(result.warmUp().rounds() >= DownloadsBenchmark.WARM_UP_ROUNDS, result.warmUp().toString());
         assertEquals(4, rows.size());
         for (DownloadsBenchmark.Row r : rows) {
             assertEquals(2, r.seconds().length);
@@ -29,8 +31,12 @@ class BenchmarksTest {
             assertTrue(r.ratio() >= 1.0);
             assertTrue(r.medianLastArrival() > 0 && r.medianLastArrival() < r.median());
         }
-        Path csv = DownloadsBenchmark.writeCsv(dir, rows, 20, 20, 2);
+        Path csv = DownloadsBenchmark.writeCsv(dir, result, 20, 20, 2);
         assertEquals(5, Files.readAllLines(csv).size());
+        tech.tablesaw.api.Table table = tech.tablesaw.api.Table.read().csv(csv.toFile());
+        assertEquals(4, table.rowCount());
+        assertEquals("virtual threads, all at once", table.stringColumn("variant").get(1));
+        assertEquals(20, table.intColumn("downloads").get(1));
         assertTrue(DownloadsBenchmark.table(rows, 20, 20, 2).contains("async HttpClient"));
     }
 
@@ -39,7 +45,8 @@ class BenchmarksTest {
     void downloadsBenchmarkWithAChildServer() throws Exception {
         DownloadsBenchmark.ServerJvm server = DownloadsBenchmark.ServerJvm.start(Duration.ofMillis(20));
         try {
-            List<DownloadsBenchmark.Row> rows = DownloadsBenchmark.run(20, Duration.ofMillis(20), 1, Duration.ZERO, server.base());
+            List<DownloadsBenchmark.Row> rows = DownloadsBenchmark.run(20, Duration.ofMillis(20), 1, Duration.ZERO, Duration.ZERO,
+                    server.base()).rows();
             assertEquals(4, rows.size());
             for (DownloadsBenchmark.Row r : rows) {
                 assertTrue(r.min() >= r.boundSeconds(), () -> r.variant() + " beat its bound: " + r.min());
