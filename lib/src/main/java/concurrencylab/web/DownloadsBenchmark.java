@@ -37,9 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * ./course bench downloads --server-jvm 1                # the lab server in a child JVM
  * }
  *
- * <p>First at least {@value #WARM_UP_ROUNDS} rounds (and 20 s, {@code --warmup-s}) of the two all-at-once variants warm the JIT and
- * open the keep-alive connections that every variant then shares (one {@link HttpClient} for
- * all, as a real program would keep). Each variant gets one more warm-up run, then {@code runs}
+ * <p>The warm-up ({@link #warmUp}) runs every variant twice, then rounds of the two all-at-once
+ * variants for at least {@value #WARM_UP_ROUNDS} rounds and 20 s ({@code --warmup-s}), then on
+ * until the JIT has settled or {@code --settle-s} more seconds have passed; it opens the
+ * keep-alive connections that every variant then shares (one {@link HttpClient} for all, as a
+ * real program would keep). Then come {@code runs}
  * measured runs, interleaved (run 1 of every variant, then run 2, ...) so that a change in the
  * machine's load shows in every variant alike; it reports their median, min and max, the bound
  * {@code latency x ceil(downloads / concurrency)} (no variant can beat it: each request waits
@@ -139,7 +141,7 @@ public final class DownloadsBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code [--out DIR] [--downloads 1..10000] [--latency-ms 1..10000] [--runs 1..50] [--warmup-s 0..600] [--server-jvm 0|1]}
+     * @param args {@code [--out DIR] [--downloads 1..10000] [--latency-ms 1..10000] [--runs 1..50] [--warmup-s 0..600] [--settle-s 0..600] [--server-jvm 0|1]}
      *             (the child JVM itself gets {@code --serve LATENCY_MS})
      */
     public static void main(String[] args) throws Exception {
