@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ./course bench downloads --server-jvm 1                # the lab server in a child JVM
  * }
  *
- * <p>The warm-up ({@link #warmUp}) runs every variant twice, then rounds of the two all-at-once
+ * <p>The warm-up ({@link #warmUp}) runs every variant twice, then rounds of the all-at-once
  * variants for at least {@value #WARM_UP_ROUNDS} rounds and 20 s ({@code --warmup-s}), then on
  * until the JIT has settled or {@code --settle-s} more seconds have passed; it opens the
  * keep-alive connections that every variant then shares (one {@link HttpClient} for all, as a
@@ -56,7 +56,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * has read the last response. With {@code --server-jvm 1} the lab server runs in a child
  * JVM, which is ended (bounded wait, then forcibly) before the table is printed; that did
  * not help (all-at-once medians 0.124-0.129 s against 0.119-0.126 s in one JVM): the cores,
- * not the JVM, are shared. Target: every ratio at most {@value #TARGET_RATIO}. Prints a
+ * not the JVM, are shared. Target: every ratio at most {@value #TARGET_RATIO}.
+ * <p>With the lab server in this JVM, two peers are measured in the same interleaved runs: the
+ * all-at-once variants, with the same client, against a {@link BareResponder} (bare sockets,
+ * the same latency and bytes, one write per response). They are not targets; they show what
+ * the machine itself costs above the bound, and the table ends with the lab server's share
+ * (its median minus the peer's). Prints a
  * table and writes {@code DIR/downloads.csv}. Exit status 0 when it ran (whether or not the
  * target was met: see the {@code met} column), 2 on bad arguments, 1 if a download failed.
  * <p>Thread safety: a command-line main; not for concurrent use.
@@ -64,7 +69,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DownloadsBenchmark {
     /** The target: each variant's median within this factor of its bound. */
     public static final double TARGET_RATIO = 1.10;
-    /** Rounds of the two all-at-once variants run before anything is measured, at least. */
+    /** Rounds of the all-at-once variants (peers included) run before anything is measured, at least. */
     static final int WARM_UP_ROUNDS = 5;
     /**
      * How long those warm-up rounds go on, at least (--warmup-s): on 2 busy cores the JIT was
@@ -83,8 +88,15 @@ public final class DownloadsBenchmark {
     private DownloadsBenchmark() {
     }
 
-    /** A way to download: its name, its concurrency, and how to run it once. */
-    record Variant(String name, int concurrency, Run run) {
+    /**
+     * A way to download: its name, its concurrency, whether it starts every download at once
+     * (the warm-up repeats those), whether it is a peer (measured for comparison, not a
+     * target), the addresses it downloads, and how to run it once.
+     */
+    record Variant(String name, int concurrency, boolean allAtOnce, boolean peer, List<URI> uris, Run run) {
+        DownloadReport runOnce() {
+            return run.download(uris);
+        }
     }
 
     @FunctionalInterface
@@ -99,9 +111,10 @@ public final class DownloadsBenchmark {
      * @param concurrency requests in flight at most
      * @param seconds     each measured run's wall-clock seconds
      * @param boundSeconds latency x ceil(downloads / concurrency)
+     * @param peer        whether it is a peer ({@link BareResponder}), measured for comparison only
      */
     record Row(String variant, int concurrency, double[] seconds, double boundSeconds, double[] cpuSeconds,
-               double[] lastArrivalSeconds) {
+               double[] lastArrivalSeconds, boolean peer) {
         /**
          * The median time from a run's start until the server had received its last request
          * (the arrival spread), in seconds; NaN when the server ran in another JVM.
@@ -199,7 +212,9 @@ public final class DownloadsBenchmark {
         Duration timeout = latency.multipliedBy(20).plusSeconds(10);
         List<Row> rows = new ArrayList<>();
         WarmUp warm;
-        try (LabServer server = base == null ? LabServer.start(LabConfig.builder().latency(latency).build()) : null;
+        LabConfig config = LabConfig.builder().latency(latency).build();
+        try (LabServer server = base == null ? LabServer.start(config) : null;
+             BareResponder bare = base == null ? BareResponder.start(config, downloads) : null;
              HttpClient client = Fetch.newClient(timeout);
              ExecutorService pool = Executors.newFixedThreadPool(20);
              ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -207,20 +222,28 @@ public final class DownloadsBenchmark {
             for (int i = 0; i < downloads; i++) {
                 uris.add(server != null ? server.imageUri(i) : base.resolve("img/" + i));
             }
-            List<Variant> variants = List.of(
-                    new Variant("thread pool (20)", Math.min(20, downloads),
+            Run virtualThreads = Downloader.on(virtual).client(client).timeout(timeout)::download;
+            Run async = AsyncDownloader.using(client).timeout(timeout)::download;
+            List<Variant> variants = new ArrayList<>(List.of(
+                    new Variant("thread pool (20)", Math.min(20, downloads), false, false, uris,
                             Downloader.on(pool).client(client).timeout(timeout)::download),
-                    new Variant("virtual threads, all at once", downloads,
-                            Downloader.on(virtual).client(client).timeout(timeout)::download),
-                    new Variant("virtual threads, Semaphore(10)", Math.min(10, downloads),
+                    new Variant("virtual threads, all at once", downloads, true, false, uris, virtualThreads),
+                    new Variant("virtual threads, Semaphore(10)", Math.min(10, downloads), false, false, uris,
                             Downloader.on(virtual).client(client).timeout(timeout).limit(10)::download),
-                    new Variant("async HttpClient, all at once", downloads,
-                            AsyncDownloader.using(client).timeout(timeout)::download));
+                    new Variant("async HttpClient, all at once", downloads, true, false, uris, async)));
+            if (bare != null) { // the same client and downloads against the least an HTTP server can do
+                List<URI> bareUris = new ArrayList<>(downloads);
+                for (int i = 0; i < downloads; i++) {
+                    bareUris.add(bare.imageUri(i));
+                }
+                variants.add(new Variant("virtual threads, bare responder", downloads, true, true, bareUris, virtualThreads));
+                variants.add(new Variant("async, bare responder", downloads, true, true, bareUris, async));
+            }
             AtomicLong lastAdmitted = new AtomicLong();
             if (server != null) { // before the warm-up: installing it later would make the JIT recompile the server's path mid-run
                 server.onAdmitted(() -> lastAdmitted.accumulateAndGet(System.nanoTime(), Math::max));
             }
-            warm = warmUp(variants, uris, warmUp, settleMax);
+            warm = warmUp(variants, warmUp, settleMax);
             double[][] seconds = new double[variants.size()][runs];
             double[][] cpu = new double[variants.size()][runs];
             double[][] lastArrival = new double[variants.size()][runs];
@@ -229,9 +252,10 @@ public final class DownloadsBenchmark {
                     long cpuBefore = processCpuNanos();
                     long runStart = System.nanoTime();
                     lastAdmitted.set(runStart);
-                    DownloadReport report = variants.get(i).run().download(uris);
+                    DownloadReport report = variants.get(i).runOnce();
                     cpu[i][r] = (processCpuNanos() - cpuBefore) / 1e9;
-                    lastArrival[i][r] = server == null ? Double.NaN : (lastAdmitted.get() - runStart) / 1e9;
+                    lastArrival[i][r] = server == null || variants.get(i).peer() ? Double.NaN
+                            : (lastAdmitted.get() - runStart) / 1e9;
                     check(variants.get(i), report);
                     seconds[i][r] = report.elapsed().toNanos() / 1e9;
                 }
@@ -240,7 +264,7 @@ public final class DownloadsBenchmark {
                 Variant v = variants.get(i);
                 long rounds = (downloads + v.concurrency() - 1) / v.concurrency();
                 rows.add(new Row(v.name(), v.concurrency(), seconds[i], latency.toNanos() * rounds / 1e9, cpu[i],
-                        lastArrival[i]));
+                        lastArrival[i], v.peer()));
             }
         }
         return new Result(rows, warm);
@@ -249,7 +273,7 @@ public final class DownloadsBenchmark {
     /**
      * How a warm-up went.
      *
-     * @param rounds          rounds of the two all-at-once variants
+     * @param rounds          rounds of the all-at-once variants
      * @param seconds         how long the whole warm-up took
      * @param jitMsPerRound   the JIT's compilation time per round over the last {@value #SETTLE_WINDOW}
      *                        rounds, in ms (NaN where the JVM does not report it)
@@ -267,7 +291,7 @@ public final class DownloadsBenchmark {
 
     /**
      * Warms up: two runs of every variant (so the pool and Semaphore paths are compiled too),
-     * then rounds of the two all-at-once variants for at least {@value #WARM_UP_ROUNDS} rounds
+     * then rounds of the all-at-once variants (peers included) for at least {@value #WARM_UP_ROUNDS} rounds
      * and {@code atLeast}, and after that until the JIT has settled (at most
      * {@value #SETTLED_JIT_MS_PER_ROUND} ms of compilation per round over the last
      * {@value #SETTLE_WINDOW} rounds) or {@code settleMax} more has passed. Without this the
@@ -275,13 +299,14 @@ public final class DownloadsBenchmark {
      * compiler threads still used about 58 ms of CPU per 200 downloads (read from
      * {@code /proc/self/task}), more than the downloads themselves (about 30 ms).
      */
-    static WarmUp warmUp(List<Variant> variants, List<URI> uris, Duration atLeast, Duration settleMax) {
+    static WarmUp warmUp(List<Variant> variants, Duration atLeast, Duration settleMax) {
         long start = System.nanoTime();
         for (Variant v : variants) {
             for (int i = 0; i < 2; i++) {
-                check(v, v.run().download(uris));
+                check(v, v.runOnce());
             }
         }
+        List<Variant> allAtOnce = variants.stream().filter(Variant::allAtOnce).toList();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean watched = jit != null && jit.isCompilationTimeMonitoringSupported();
         List<Long> compiled = new ArrayList<>(); // total compilation ms after each round
@@ -289,8 +314,9 @@ public final class DownloadsBenchmark {
         long settleEnd = minimumEnd + settleMax.toNanos();
         int rounds = 0;
         while (true) {
-            check(variants.get(1), variants.get(1).run().download(uris));
-            check(variants.get(3), variants.get(3).run().download(uris));
+            for (Variant v : allAtOnce) {
+                check(v, v.runOnce());
+            }
             rounds++;
             compiled.add(watched ? jit.getTotalCompilationTime() : 0L);
             long now = System.nanoTime();
@@ -413,12 +439,39 @@ public final class DownloadsBenchmark {
         s.append(String.format(Locale.ROOT, "%-32s %6s %9s %9s %9s %9s %7s %-6s %9s %s%n",
                 "variant", "conc.", "median s", "min s", "max s", "bound s", "ratio", "<= " + TARGET_RATIO, "cpu s/run",
                 "last in ms"));
+        boolean peersSeen = false;
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "%-32s %6d %9.3f %9.3f %9.3f %9.3f %7.3f %-6s %9.3f %10.1f%n", r.variant(),
+            if (r.peer() && !peersSeen) {
+                peersSeen = true;
+                s.append("peers, not targets: the same client and downloads from BareResponder, a bare-socket server that\n"
+                        + "only waits the latency and writes each response in one piece (what the machine costs without a server library)\n");
+            }
+            double last = r.medianLastArrival() * 1000;
+            s.append(String.format(Locale.ROOT, "%-32s %6d %9.3f %9.3f %9.3f %9.3f %7.3f %-6s %9.3f %10s%n", r.variant(),
                     r.concurrency(), r.median(), r.min(), r.max(), r.boundSeconds(), r.ratio(),
-                    r.ratio() <= TARGET_RATIO ? "met" : "MISSED", r.medianCpu(), r.medianLastArrival() * 1000));
+                    r.peer() ? "peer" : r.ratio() <= TARGET_RATIO ? "met" : "MISSED", r.medianCpu(),
+                    Double.isNaN(last) ? "-" : String.format(Locale.ROOT, "%.1f", last)));
+        }
+        String shares = serverShares(rows);
+        if (!shares.isEmpty()) {
+            s.append("the lab server's share (its median minus the bare responder's): ").append(shares).append('\n');
         }
         return s.toString();
+    }
+
+    /**
+     * Returns, for each all-at-once variant that has a peer, how much longer its median took
+     * against the lab server than against the bare responder, in ms; empty without peers.
+     */
+    static String serverShares(List<Row> rows) {
+        List<Row> peers = rows.stream().filter(Row::peer).toList();
+        List<Row> allAtOnce = rows.stream().filter(r -> !r.peer() && r.variant().endsWith("all at once")).toList();
+        List<String> shares = new ArrayList<>();
+        for (int i = 0; i < Math.min(peers.size(), allAtOnce.size()); i++) {
+            shares.add(String.format(Locale.ROOT, "%s %+.1f ms", allAtOnce.get(i).variant(),
+                    (allAtOnce.get(i).median() - peers.get(i).median()) * 1000));
+        }
+        return String.join("; ", shares);
     }
 
     static Path writeCsv(Path dir, Result result, int downloads, int latencyMs, int runs) throws IOException {
@@ -426,12 +479,13 @@ public final class DownloadsBenchmark {
         WarmUp w = result.warmUp();
         StringBuilder csv = new StringBuilder("variant,concurrency,downloads,latency_ms,runs,median_s,min_s,max_s,bound_s,"
                 + "ratio,target_ratio,met,median_cpu_s,median_last_admitted_ms,warmup_rounds,warmup_s,jit_ms_per_round,"
-                + "jit_settled,runs_s\n");
-        for (Row r : result.rows()) { // variant names hold commas: quoted
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f,%s,%.4f,%.2f,%d,%.1f,%.2f,%s,%s%n",
+                + "jit_settled,kind,runs_s\n");
+        for (Row r : result.rows()) { // variant names hold commas: quoted; a peer has no target, so no met value
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f,%s,%.4f,%.2f,%d,%.1f,%.2f,%s,%s,%s%n",
                     '"' + r.variant() + '"', r.concurrency(), downloads, latencyMs, runs, r.median(), r.min(), r.max(),
-                    r.boundSeconds(), r.ratio(), TARGET_RATIO, r.ratio() <= TARGET_RATIO, r.medianCpu(),
-                    r.medianLastArrival() * 1000, w.rounds(), w.seconds(), w.jitMsPerRound(), w.settled(),
+                    r.boundSeconds(), r.ratio(), TARGET_RATIO, r.peer() ? "" : String.valueOf(r.ratio() <= TARGET_RATIO),
+                    r.medianCpu(), r.medianLastArrival() * 1000, w.rounds(), w.seconds(), w.jitMsPerRound(), w.settled(),
+                    r.peer() ? "peer" : "target",
                     String.join(" ", Arrays.stream(r.seconds()).mapToObj(x -> String.format(Locale.ROOT, "%.4f", x)).toList())));
         }
         Path file = dir.resolve("downloads.csv");

@@ -19,25 +19,33 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarksTest {
 
     @Test
-    @DisplayName("the downloads benchmark measures four variants, none faster than its bound, and writes one CSV row each")
+    @DisplayName("the downloads benchmark measures four variants and two bare-responder peers, none faster than its bound, and writes one CSV row each")
     void downloadsBenchmarkMeasuresEveryVariant(@TempDir Path dir) throws Exception {
         DownloadsBenchmark.Result result = DownloadsBenchmark.run(20, Duration.ofMillis(20), 2, Duration.ZERO, Duration.ZERO, null);
         List<DownloadsBenchmark.Row> rows = result.rows();
         assertTrue(result.warmUp().rounds() >= DownloadsBenchmark.WARM_UP_ROUNDS, result.warmUp().toString());
-        assertEquals(4, rows.size());
+        assertEquals(6, rows.size());
+        assertEquals(List.of(false, false, false, false, true, true), rows.stream().map(DownloadsBenchmark.Row::peer).toList());
         for (DownloadsBenchmark.Row r : rows) {
             assertEquals(2, r.seconds().length);
             assertTrue(r.min() >= r.boundSeconds(), () -> r.variant() + " beat its bound: " + r.min());
             assertTrue(r.ratio() >= 1.0);
-            assertTrue(r.medianLastArrival() > 0 && r.medianLastArrival() < r.median());
+            if (r.peer()) { // the bare responder has no arrival hook
+                assertTrue(Double.isNaN(r.medianLastArrival()));
+            } else {
+                assertTrue(r.medianLastArrival() > 0 && r.medianLastArrival() < r.median());
+            }
         }
         Path csv = DownloadsBenchmark.writeCsv(dir, result, 20, 20, 2);
-        assertEquals(5, Files.readAllLines(csv).size());
+        assertEquals(7, Files.readAllLines(csv).size());
         tech.tablesaw.api.Table table = tech.tablesaw.api.Table.read().csv(csv.toFile());
-        assertEquals(4, table.rowCount());
+        assertEquals(6, table.rowCount());
         assertEquals("virtual threads, all at once", table.stringColumn("variant").get(1));
         assertEquals(20, table.intColumn("downloads").get(1));
-        assertTrue(DownloadsBenchmark.table(rows, 20, 20, 2).contains("async HttpClient"));
+        assertEquals(List.of("target", "target", "target", "target", "peer", "peer"), table.stringColumn("kind").asList());
+        String printed = DownloadsBenchmark.table(rows, 20, 20, 2);
+        assertTrue(printed.contains("async HttpClient"));
+        assertTrue(printed.contains("lab server's share") && printed.contains("async HttpClient, all at once"), printed);
     }
 
     @Test
