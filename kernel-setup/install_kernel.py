@@ -5,12 +5,23 @@ which would start whatever `java` is first on PATH. Preview features are on for 
 JVM and the JShell compiler; the lib jar and its dependencies are on the classpath; a
 startup script imports the lib and registers the chart and table renderers.
 
+It also gives the kernel's JVM an AOT cache (JEP 483/514: classes loaded and linked ahead of
+time, recorded from one training start of the kernel), which starts the kernel about 0.7 s
+sooner: median of 7 interleaved starts to the first result, 4.95 s without it and 4.25 s with
+it, on 2 cores. The cache only helps: a JVM that cannot use it (another JDK build, a deleted
+file) starts as if it were not there, silently (-Xlog:aot=off). It is rebuilt when the JDK,
+jjava.jar or the JVM options change; COURSE_KERNEL_AOT=0 skips it.
+
 Writes files only when their content changes, so re-running does nothing.
 """
 import argparse
+import hashlib
 import json
+import os
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 KERNEL_NAME = "java-concurrency"
@@ -60,6 +71,92 @@ def kernel_spec(java_home: Path, kernel_jar: Path, root: Path) -> dict:
     }
 
 
+# What the training start runs: the startup script runs first on its own; these cells add the
+# compiler's work on declarations, lambdas and streams, which every lesson's first cells do.
+TRAINING_CELLS = [
+    "1 + 1",
+    "var numbers = List.of(3, 1, 2);",
+    "numbers.stream().map(n -> n * 2).sorted().toList()",
+    "record Point(int x, int y) {}\nnew Point(1, 2)",
+    "Duration.ofMillis(100).toMillis()",
+]
+AOT_FILE = "kernel.aot"
+
+
+def jvm_options(argv: list[str]) -> list[str]:
+    """The JVM options of a kernel argv: everything between the java binary and -jar."""
+    return argv[1:argv.index("-jar")]
+
+
+def aot_fingerprint(spec: dict, java_home: Path, kernel_jar: Path) -> str:
+    """What the cache depends on: the JDK build, the kernel jar and the JVM options."""
+    h = hashlib.sha256()
+    h.update((java_home / "release").read_bytes() if (java_home / "release").is_file() else str(java_home).encode())
+    h.update(kernel_jar.read_bytes())
+    h.update(json.dumps(spec["argv"]).encode())
+    return h.hexdigest()
+
+
+def with_aot_cache(spec: dict, cache: Path) -> dict:
+    out = json.loads(json.dumps(spec))
+    out["argv"][1:1] = [f"-XX:AOTCache={cache}", "-Xlog:aot=off"]
+    return out
+
+
+def build_aot_cache(spec: dict, kernel_jar: Path, cache: Path) -> str | None:
+    """Records one kernel start with its training cells, then assembles the cache.
+
+    Returns None on success, else what went wrong (the kernel then runs without a cache).
+    """
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+        from jupyter_client.manager import KernelManager
+    except ImportError as e:
+        return f"jupyter_client is not installed ({e})"
+    java = spec["argv"][0]
+    with tempfile.TemporaryDirectory(prefix="course-aot-") as tmp:
+        conf = Path(tmp) / "kernel.aotconf"
+        kdir = Path(tmp) / "kernels" / "course-aot-training"
+        kdir.mkdir(parents=True)
+        training = json.loads(json.dumps(spec))
+        training["argv"][1:1] = ["-XX:AOTMode=record", f"-XX:AOTConfiguration={conf}", "-Xlog:aot=off"]
+        (kdir / "kernel.json").write_text(json.dumps(training), encoding="utf-8")
+        km = KernelManager(kernel_name="course-aot-training",
+                           kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kdir.parent)]))
+        km.shutdown_wait_time = 60  # the JVM writes the configuration as it exits: let it
+        try:
+            km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            kc = km.client()
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=120)
+                for cell in TRAINING_CELLS:
+                    reply = kc.execute_interactive(cell, timeout=60, output_hook=lambda msg: None)
+                    if reply["content"]["status"] != "ok":
+                        return f"training cell {cell!r} failed: {reply['content'].get('evalue', '')}"
+            finally:
+                kc.stop_channels()
+        except Exception as e:  # noqa: BLE001 - any failure only means no cache
+            return f"the training start of the kernel failed: {e}"
+        finally:
+            if km.has_kernel:
+                km.shutdown_kernel(now=False)
+        if not conf.is_file() or conf.stat().st_size == 0:
+            return "the training start wrote no AOT configuration"
+        partial = cache.with_suffix(".aot.partial")
+        create = [java, "-XX:AOTMode=create", f"-XX:AOTConfiguration={conf}", f"-XX:AOTCache={partial}",
+                  "-Xlog:aot=off", *jvm_options(spec["argv"]), "-cp", str(kernel_jar)]
+        try:
+            done = subprocess.run(create, capture_output=True, text=True, timeout=600)
+        except subprocess.TimeoutExpired:
+            return "assembling the AOT cache took more than 10 minutes"
+        if done.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
+            partial.unlink(missing_ok=True)
+            return f"assembling the AOT cache failed (exit {done.returncode}): {(done.stdout + done.stderr)[-500:]}"
+        partial.replace(cache)
+    return None
+
+
 def write_if_changed(path: Path, text: str) -> bool:
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
@@ -74,7 +171,7 @@ def main() -> None:
     ap.add_argument("--root", required=True, type=Path)
     args = ap.parse_args()
 
-    kernels = args.prefix / "share" / "jupyter" / "kernels"
+    kernels = args.prefix.resolve() / "share" / "jupyter" / "kernels"
     wheel_dir = kernels / "java"              # installed by the jjava wheel
     target = kernels / KERNEL_NAME
     target.mkdir(parents=True, exist_ok=True)
@@ -90,6 +187,28 @@ def main() -> None:
         sys.exit(f"course setup: {source_jar} not found; is the jjava wheel installed in {args.prefix}?")
 
     spec = kernel_spec(args.java_home, kernel_jar, args.root.resolve())
+    cache, stamp = target.resolve() / AOT_FILE, target.resolve() / (AOT_FILE + ".stamp")
+    if os.environ.get("COURSE_KERNEL_AOT", "1") != "0":
+        fingerprint = aot_fingerprint(spec, args.java_home, kernel_jar)
+        if not (cache.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint):
+            stamp.unlink(missing_ok=True)
+            write_kernel_json(target, spec)  # the training start needs none of the cache flags
+            print("course setup: building the kernel's AOT cache (one training start, about 10 s)", file=sys.stderr)
+            problem = build_aot_cache(spec, kernel_jar, cache)
+            if problem:
+                cache.unlink(missing_ok=True)
+                print(f"course setup: no AOT cache, the kernel will start without it: {problem}", file=sys.stderr)
+            else:
+                stamp.write_text(fingerprint + "\n", encoding="utf-8")
+        if cache.is_file() and stamp.is_file():
+            spec = with_aot_cache(spec, cache)
+    else:
+        cache.unlink(missing_ok=True)
+        stamp.unlink(missing_ok=True)
+    write_kernel_json(target, spec)
+
+
+def write_kernel_json(target: Path, spec: dict) -> None:
     if write_if_changed(target / "kernel.json", json.dumps(spec, indent=2, ensure_ascii=False) + "\n"):
         print(f"course setup: kernelspec '{KERNEL_NAME}' ({DISPLAY_NAME}) written to {target}", file=sys.stderr)
 
