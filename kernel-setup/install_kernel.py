@@ -15,6 +15,7 @@ jjava.jar or the JVM options change; COURSE_KERNEL_AOT=0 skips it.
 Writes files only when their content changes, so re-running does nothing.
 """
 import argparse
+import copy
 import hashlib
 import json
 import os
@@ -97,9 +98,10 @@ def aot_fingerprint(spec: dict, java_home: Path, kernel_jar: Path) -> str:
     return h.hexdigest()
 
 
-def with_aot_cache(spec: dict, cache: Path) -> dict:
-    out = json.loads(json.dumps(spec))
-    out["argv"][1:1] = [f"-XX:AOTCache={cache}", "-Xlog:aot=off"]
+def with_jvm_options(spec: dict, *options: str) -> dict:
+    """A copy of spec whose JVM gets options first."""
+    out = copy.deepcopy(spec)
+    out["argv"][1:1] = options
     return out
 
 
@@ -118,8 +120,7 @@ def build_aot_cache(spec: dict, kernel_jar: Path, cache: Path) -> str | None:
         conf = Path(tmp) / "kernel.aotconf"
         kdir = Path(tmp) / "kernels" / "course-aot-training"
         kdir.mkdir(parents=True)
-        training = json.loads(json.dumps(spec))
-        training["argv"][1:1] = ["-XX:AOTMode=record", f"-XX:AOTConfiguration={conf}", "-Xlog:aot=off"]
+        training = with_jvm_options(spec, "-XX:AOTMode=record", f"-XX:AOTConfiguration={conf}", "-Xlog:aot=off")
         (kdir / "kernel.json").write_text(json.dumps(training), encoding="utf-8")
         km = KernelManager(kernel_name="course-aot-training",
                            kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kdir.parent)]))
@@ -201,7 +202,7 @@ def main() -> None:
             else:
                 stamp.write_text(fingerprint + "\n", encoding="utf-8")
         if cache.is_file() and stamp.is_file():
-            spec = with_aot_cache(spec, cache)
+            spec = with_jvm_options(spec, f"-XX:AOTCache={cache}", "-Xlog:aot=off")
     else:
         cache.unlink(missing_ok=True)
         stamp.unlink(missing_ok=True)

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * machine takes (client, sockets, 2 cores) and how much the lab server adds.
  *
  * <p>Not a server for the lessons: anything but {@code GET /img/{n}} with no request body is
- * answered 400 or 404 and the connection closed. Listens on 127.0.0.1 only.
+ * answered 404 and the connection closed. Listens on 127.0.0.1 only.
  * {@link #close()} closes the listening socket and every connection, then waits up to
  * {@link #CLOSE_WAIT} for its threads to end. Thread-safe.
  */
@@ -137,15 +136,11 @@ final class BareResponder implements AutoCloseable {
     private byte[] respond(String head) {
         int lineEnd = head.indexOf("\r\n");
         String[] line = (lineEnd < 0 ? head : head.substring(0, lineEnd)).split(" ");
-        if (line.length != 3 || !line[0].equals("GET") || !line[1].startsWith("/img/") || hasBody(head)) {
+        if (line.length != 3 || !line[0].equals("GET") || hasBody(head)) {
             return null;
         }
-        String digits = line[1].substring(5);
-        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        int n = Integer.parseInt(digits);
-        return n < responses.length ? responses[n] : null;
+        LabServer.Route route = LabServer.Route.of(line[1], config);
+        return route != null && route.image() && route.number() < responses.length ? responses[route.number()] : null;
     }
 
     private static boolean hasBody(String head) {

@@ -392,7 +392,7 @@ public final class LabServer implements AutoCloseable {
     }
 
     /** A known path: an image or a page, and its number. */
-    private record Route(boolean image, int number) {
+    record Route(boolean image, int number) { // package-private: BareResponder parses paths with it too
         static Route of(String path, LabConfig config) {
             if (path == null) {
                 return null;
