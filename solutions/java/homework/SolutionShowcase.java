@@ -1,6 +1,6 @@
 package homework;
 
-import concurrencylab.scan.PlantedListeners;
+import concurrencylab.lab.ports.PlantedListeners;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Prints what the reference solutions produce, in sections notebook 07.8 reads back
- * (concurrencylab.summary.HomeworkSolutions): exercise 1's timing table and exercise 2's
+ * (concurrencylab.lab.summary.HomeworkSolutions): exercise 1's timing table and exercise 2's
  * comparison as CSV, exercise 3's logo as HTML and as ANSI. Scans 127.0.0.1 only: ports
  * 1-1024 and the listeners it plants itself.
  */

@@ -1,5 +1,7 @@
 package concurrencylab.exec;
 
+import concurrencylab.cli.ProcessPoolBenchmark;
+
 import concurrencylab.tasks.LabTasks;
 import java.io.File;
 import java.nio.file.Files;

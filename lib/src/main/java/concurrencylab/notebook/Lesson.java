@@ -1,7 +1,7 @@
 package concurrencylab.notebook;
 
-import concurrencylab.debug.LeakCheck;
-import concurrencylab.debug.LeakReport;
+import concurrencylab.lab.debug.LeakCheck;
+import concurrencylab.lab.debug.LeakReport;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
  * every socket they open before returning or throwing.
  */
 @FunctionalInterface
-interface Connector {
+public interface Connector {
     /**
      * Connects to {@code target}, waiting at most {@code timeoutNanos} for the connect itself,
      * then closes.

@@ -32,7 +32,7 @@ import java.util.Locale;
  * ({@code --enable-native-access=ALL-UNNAMED}); everywhere else the scanners use
  * {@link NioConnector}. Thread-safe; each {@link Connector.Session} belongs to one worker thread.
  */
-final class NativeConnector implements Connector {
+public final class NativeConnector implements Connector {
     private static final int AF_INET = 2;
     private static final int SOCK_STREAM_NONBLOCK_CLOEXEC = 1 | 0x800 | 0x80000;
     private static final int SOL_SOCKET = 1;
@@ -53,13 +53,13 @@ final class NativeConnector implements Connector {
      * enabled (checked first, so that a JVM without it never sees a restricted-method warning),
      * and the libc functions bound.
      */
-    static boolean usable() {
+    public static boolean usable() {
         return Handles.supportedPlatform() && NativeConnector.class.getModule().isNativeAccessEnabled()
                 && Lazy.HANDLES != null;
     }
 
     /** Returns whether this OS and architecture are ones the native probe supports. */
-    static boolean platformSupported() {
+    public static boolean platformSupported() {
         return Handles.supportedPlatform();
     }
 

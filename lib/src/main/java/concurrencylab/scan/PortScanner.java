@@ -1,5 +1,7 @@
 package concurrencylab.scan;
 
+import concurrencylab.lab.ports.PlantedListeners;
+
 /**
  * Scans TCP ports of one host and reports each as open, closed or filtered.
  *

@@ -3,8 +3,8 @@ package concurrencylab.scan;
 import java.net.InetAddress;
 
 /** Host validation for {@link ScanRequest}: loopback unless the caller opts in. Stateless. */
-final class ScanHosts {
-    static final InetAddress IPV4_LOOPBACK = InetAddress.ofLiteral("127.0.0.1");
+public final class ScanHosts {
+    public static final InetAddress IPV4_LOOPBACK = InetAddress.ofLiteral("127.0.0.1");
     static final String ACCEPTED = "accepted: a loopback address (127.0.0.1, any 127.x.y.z, ::1)"
             + " or localhost; another host only with allowRemote (--allow-remote), and only a host"
             + " you own: scanning hosts you do not own is not allowed";

@@ -32,7 +32,7 @@ public enum ScanVariant {
     }
 
     /** Returns a scanner of this variant with another probe and thread factory (tests, CLI). */
-    PortScanner scanner(Connector connector, ThreadFactory threads) {
+    public PortScanner scanner(Connector connector, ThreadFactory threads) {
         return wiring.apply(connector, threads);
     }
 

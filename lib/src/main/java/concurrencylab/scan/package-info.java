@@ -30,11 +30,17 @@
  *
  * <h2>Something to scan, experiments, tools</h2>
  * <ul>
- *   <li>{@link concurrencylab.scan.PlantedListeners}: open ports to find.</li>
- *   <li>{@link concurrencylab.scan.SilentListeners}: ports that never answer (filtered).</li>
- *   <li>{@link concurrencylab.scan.ScanExperiment}: variants side by side; limit x timeout chart.</li>
- *   <li>{@link concurrencylab.scan.ScanCli}: {@code ./course scan}.</li>
- *   <li>{@link concurrencylab.scan.ScanBenchmark}: {@code ./course bench scan}, the race against nmap.</li>
+ *   <li>{@link concurrencylab.lab.ports.PlantedListeners}: open ports to find.</li>
+ *   <li>{@link concurrencylab.lab.ports.SilentListeners}: ports that never answer (filtered).</li>
+ *   <li>{@link concurrencylab.lab.ports.ScanExperiment}: variants side by side; limit x timeout chart.</li>
+ *   <li>{@link concurrencylab.cli.ScanCli}: {@code ./course scan}.</li>
+ *   <li>{@link concurrencylab.cli.ScanBenchmark}: {@code ./course bench scan}, the race against nmap.</li>
  * </ul>
  */
 package concurrencylab.scan;
+
+import concurrencylab.cli.ScanBenchmark;
+import concurrencylab.cli.ScanCli;
+import concurrencylab.lab.ports.PlantedListeners;
+import concurrencylab.lab.ports.ScanExperiment;
+import concurrencylab.lab.ports.SilentListeners;

@@ -1,5 +1,8 @@
 package concurrencylab.scan;
 
+import concurrencylab.lab.ports.PlantedListeners;
+import concurrencylab.lab.ports.SilentListeners;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

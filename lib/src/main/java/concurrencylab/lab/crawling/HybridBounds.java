@@ -1,0 +1,110 @@
+package concurrencylab.lab.crawling;
+
+import concurrencylab.tasks.LabTasks;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The two floors under a hybrid crawl's time: the I/O bound (the server's latency times the
+ * number of rounds of requests the concurrency limit allows) and the CPU bound (all the hashing
+ * done one page after another, divided by the cores). No variant can beat the larger one; a
+ * variant that overlaps I/O and CPU perfectly would meet it.
+ *
+ * {@snippet :
+ * HybridBounds bounds = HybridBounds.measure(crawler, uris, Duration.ofMillis(80));
+ * System.out.println(bounds);   // I/O bound 0.80 s, CPU bound 1.10 s (2.20 s of hashing / 2 cores)
+ * }
+ * <p>Thread safety: an immutable record.
+ *
+ * @param ioBound        latency × ceil(pages / fetch concurrency)
+ * @param cpuBound       {@code sequentialHash} / cores
+ * @param fetchOnly      a measured pass that only fetched the pages (same limit, no hashing)
+ * @param sequentialHash a measured pass hashing every fetched body on one thread, one after another
+ * @param pages          pages in the crawl
+ * @param concurrency    requests in flight at most
+ * @param cores          cores the CPU bound divides by
+ */
+public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOnly, Duration sequentialHash,
+                           int pages, int concurrency, int cores) {
+
+    /** Checks that every duration is there. */
+    public HybridBounds {
+        Objects.requireNonNull(ioBound, "ioBound");
+        Objects.requireNonNull(cpuBound, "cpuBound");
+        Objects.requireNonNull(fetchOnly, "fetchOnly");
+        Objects.requireNonNull(sequentialHash, "sequentialHash");
+    }
+
+    /**
+     * Measures the bounds for {@code crawler} over {@code uris}: one fetch-only pass with the
+     * crawler's limit and timeouts, then every body hashed on the calling thread with the
+     * crawler's rounds (after a short warm-up, so the JIT has compiled SHA-256). {@code latency}
+     * is the server's configured fixed latency.
+     *
+     * @throws IllegalArgumentException if {@code uris} is null, empty or holds a null, or
+     *                                  {@code latency} is null or negative
+     * @throws IllegalStateException    if the fetch-only pass got no page at all
+     */
+    public static HybridBounds measure(HybridCrawler crawler, List<URI> uris, Duration latency) {
+        Objects.requireNonNull(crawler, "crawler");
+        if (latency == null || latency.isNegative()) {
+            throw new IllegalArgumentException("latency must be zero or positive, got " + latency);
+        }
+        HybridCrawler.FetchOnly io = crawler.fetchOnly(uris);
+        if (io.bodies().isEmpty()) {
+            throw new IllegalStateException("the fetch-only pass got none of the " + uris.size()
+                    + " pages; is the server up? first URI: " + uris.getFirst());
+        }
+        warmUp(io.bodies().getFirst(), crawler.rounds());
+        long start = System.nanoTime();
+        for (byte[] body : io.bodies()) {
+            try {
+                LabTasks.sha256Report(body, crawler.rounds()).call();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while measuring the CPU bound", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("hashing failed while measuring the CPU bound: " + e, e);
+            }
+        }
+        Duration sequential = Duration.ofNanos(System.nanoTime() - start);
+        // scale to every page, in case a few were not fetched
+        Duration allPages = sequential.multipliedBy(uris.size()).dividedBy(io.bodies().size());
+        int cores = Runtime.getRuntime().availableProcessors();
+        int rounds = (uris.size() + crawler.fetchConcurrency() - 1) / crawler.fetchConcurrency();
+        return new HybridBounds(latency.multipliedBy(rounds), allPages.dividedBy(cores), io.elapsed(), allPages,
+                uris.size(), crawler.fetchConcurrency(), cores);
+    }
+
+    /** Hashes one body first, so the JIT has compiled SHA-256 before the clock starts. */
+    private static void warmUp(byte[] body, int rounds) {
+        try {
+            LabTasks.sha256Report(body, Math.min(rounds, 50_000)).call();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("hashing failed while warming up: " + e, e);
+        }
+    }
+
+    /** Returns the larger of the two bounds: the best any variant can do. */
+    public Duration floor() {
+        return ioBound.compareTo(cpuBound) >= 0 ? ioBound : cpuBound;
+    }
+
+    /** Returns the time of doing the I/O and then the CPU work with no overlap: fetch-only plus the CPU bound. */
+    public Duration noOverlap() {
+        return fetchOnly.plus(cpuBound);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "I/O bound %.2f s (%d pages, %d in flight; fetch-only pass took %.2f s),"
+                        + " CPU bound %.2f s (%.2f s of hashing / %d cores)",
+                ioBound.toNanos() / 1e9, pages, concurrency, fetchOnly.toNanos() / 1e9, cpuBound.toNanos() / 1e9,
+                sequentialHash.toNanos() / 1e9, cores);
+    }
+}

@@ -1,0 +1,390 @@
+package concurrencylab.lab.crawling;
+
+import concurrencylab.exec.ProcessPool;
+import concurrencylab.tasks.HashReport;
+import concurrencylab.tasks.LabTasks;
+import concurrencylab.tasks.WhoRan;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A crawler that fetches pages (I/O) and hashes each body with many rounds of SHA-256 (CPU),
+ * in one of three {@link HybridVariant}s: the hybrid workload of notebook
+ * {@code 07.4-Hybrid-Crawler}.
+ *
+ * {@snippet :
+ * var crawler = HybridCrawler.create().withRounds(40_000).withFetchConcurrency(16);
+ * HybridRun run = crawler.crawl(uris, HybridVariant.CPU_POOL);
+ * System.out.println(run.summary());
+ * }
+ *
+ * <p>Each call to {@link #crawl} builds its own resources and closes them before it returns:
+ * an {@code HttpClient}, a virtual thread per page for the fetch, and for the hash a platform
+ * pool of {@link #cpuThreads()} threads or a {@link ProcessPool} of {@link #processWorkers()}
+ * JVMs. At most {@link #fetchConcurrency()} requests are in flight; each has
+ * {@link #requestTimeout()}, counted from when it holds its slot. The whole crawl is bounded by
+ * {@link #deadline()}: what has not finished by then is reported as failed at the stage
+ * {@code "deadline"} and its threads are interrupted. A failure never loses a page: the run has
+ * one {@link HashedPage} per URI, in order.
+ *
+ * <p>Thread safety: immutable; the {@code with...} methods return a new crawler. One crawler
+ * may run several crawls at once, each with its own resources.
+ */
+public final class HybridCrawler {
+
+    /** The default SHA-256 rounds per page: five to ten milliseconds of CPU on a recent core. */
+    public static final int DEFAULT_ROUNDS = 50_000;
+    /** The most rounds a page may take, so that one page never hashes for minutes. */
+    public static final int MAX_ROUNDS = 50_000_000;
+    /** The longest deadline accepted for a whole crawl. */
+    public static final Duration MAX_DEADLINE = Duration.ofMinutes(30);
+
+    private static final Duration WARM_PAUSE = Duration.ofMillis(100);
+    private static final int WARM_ROUNDS = 50_000;
+
+    private final int rounds;
+    private final int fetchConcurrency;
+    private final int cpuThreads;
+    private final int processWorkers;
+    private final Duration requestTimeout;
+    private final Duration deadline;
+
+    private HybridCrawler(int rounds, int fetchConcurrency, int cpuThreads, int processWorkers,
+                          Duration requestTimeout, Duration deadline) {
+        this.rounds = rounds;
+        this.fetchConcurrency = fetchConcurrency;
+        this.cpuThreads = cpuThreads;
+        this.processWorkers = processWorkers;
+        this.requestTimeout = requestTimeout;
+        this.deadline = deadline;
+    }
+
+    /**
+     * Returns a crawler with the defaults: {@link #DEFAULT_ROUNDS} rounds, 16 requests in flight,
+     * a 5 s request timeout, a 60 s deadline, and as many hashing threads and worker JVMs as
+     * this machine has cores.
+     */
+    public static HybridCrawler create() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new HybridCrawler(DEFAULT_ROUNDS, 16, cores, cores, Duration.ofSeconds(5), Duration.ofSeconds(60));
+    }
+
+    /**
+     * Returns a copy hashing each body {@code rounds} times.
+     *
+     * @throws IllegalArgumentException if {@code rounds} is outside 1..{@value #MAX_ROUNDS}
+     */
+    public HybridCrawler withRounds(int rounds) {
+        return new HybridCrawler(checkRounds(rounds), fetchConcurrency, cpuThreads, processWorkers, requestTimeout, deadline);
+    }
+
+    /**
+     * Returns a copy with at most {@code limit} requests in flight.
+     *
+     * @throws IllegalArgumentException if {@code limit} is outside 1..10000
+     */
+    public HybridCrawler withFetchConcurrency(int limit) {
+        return new HybridCrawler(rounds, checkCount("fetch concurrency", limit, 10_000), cpuThreads, processWorkers,
+                requestTimeout, deadline);
+    }
+
+    /**
+     * Returns a copy whose CPU pool (variant b) has {@code threads} platform threads.
+     *
+     * @throws IllegalArgumentException if {@code threads} is outside 1..256
+     */
+    public HybridCrawler withCpuThreads(int threads) {
+        return new HybridCrawler(rounds, fetchConcurrency, checkCount("CPU threads", threads, 256), processWorkers,
+                requestTimeout, deadline);
+    }
+
+    /**
+     * Returns a copy whose process pool (variant c) has {@code workers} worker JVMs.
+     *
+     * @throws IllegalArgumentException if {@code workers} is outside 1..64
+     */
+    public HybridCrawler withProcessWorkers(int workers) {
+        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, checkCount("process workers", workers, 64),
+                requestTimeout, deadline);
+    }
+
+    /**
+     * Returns a copy giving each request {@code timeout} (connect and response).
+     *
+     * @throws IllegalArgumentException if {@code timeout} is null, not positive, or over 10 minutes
+     */
+    public HybridCrawler withRequestTimeout(Duration timeout) {
+        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, processWorkers,
+                checkDuration("request timeout", timeout, Duration.ofMinutes(10)), deadline);
+    }
+
+    /**
+     * Returns a copy giving a whole crawl {@code deadline}, start-up of a process pool excluded.
+     *
+     * @throws IllegalArgumentException if {@code deadline} is null, not positive, or over 30 minutes
+     */
+    public HybridCrawler withDeadline(Duration deadline) {
+        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, processWorkers, requestTimeout,
+                checkDuration("deadline", deadline, MAX_DEADLINE));
+    }
+
+    /** Returns the SHA-256 rounds per page. */
+    public int rounds() {
+        return rounds;
+    }
+
+    /** Returns how many requests may be in flight at once. */
+    public int fetchConcurrency() {
+        return fetchConcurrency;
+    }
+
+    /** Returns the number of platform threads hashing in variant b. */
+    public int cpuThreads() {
+        return cpuThreads;
+    }
+
+    /** Returns the number of worker JVMs hashing in variant c. */
+    public int processWorkers() {
+        return processWorkers;
+    }
+
+    /** Returns each request's timeout. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** Returns the bound on a whole crawl. */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /**
+     * Runs each variant in turn over the same pages.
+     *
+     * @throws IllegalArgumentException as {@link #crawl}
+     */
+    public List<HybridRun> crawlAll(List<URI> uris) {
+        List<HybridRun> runs = new ArrayList<>();
+        for (HybridVariant v : HybridVariant.values()) {
+            runs.add(crawl(uris, v));
+        }
+        return List.copyOf(runs);
+    }
+
+    /**
+     * Fetches and hashes every page of {@code uris} the way {@code variant} says, and returns one
+     * result per page in the order of {@code uris}, failures included. Returns within about
+     * {@link #deadline()} (plus a process pool's start-up); every thread, pool and worker JVM it
+     * started has ended by then. If the calling thread is interrupted, the crawl stops early,
+     * reports the unfinished pages as failed and keeps the interrupt status set.
+     *
+     * @throws IllegalArgumentException if {@code uris} is null, empty, or holds a null
+     * @throws NullPointerException     if {@code variant} is null
+     */
+    public HybridRun crawl(List<URI> uris, HybridVariant variant) {
+        List<URI> pages = checkUris(uris);
+        Objects.requireNonNull(variant, "variant");
+        try (ExecutorService hashers = hashPool(variant)) {
+            Duration setup = variant == HybridVariant.PROCESS_POOL ? warm((ProcessPool) hashers) : Duration.ZERO;
+            long start = System.nanoTime();
+            long deadlineNanos = start + deadline.toNanos();
+            String fetcherName = variant == HybridVariant.SAME_VIRTUAL_THREAD ? "fetch+hash-" : "fetch-";
+            try (PageFetcher fetcher = new PageFetcher(fetchConcurrency, requestTimeout, deadlineNanos);
+                 ExecutorService fetchers = Executors.newThreadPerTaskExecutor(
+                         Thread.ofVirtual().name(fetcherName, 0).factory())) {
+                List<CompletableFuture<HashedPage>> futures = new ArrayList<>();
+                for (int i = 0; i < pages.size(); i++) {
+                    futures.add(page(variant, i, pages.get(i), fetcher, fetchers, hashers, deadlineNanos));
+                }
+                List<HashedPage> results = await(futures, pages, deadlineNanos, fetchers, hashers);
+                return new HybridRun(variant, results, Duration.ofNanos(System.nanoTime() - start), setup,
+                        rounds, fetchConcurrency);
+            }
+        }
+    }
+
+    private CompletableFuture<HashedPage> page(HybridVariant variant, int index, URI uri, PageFetcher fetcher,
+                                               ExecutorService fetchers, ExecutorService hashers, long deadlineNanos) {
+        return switch (variant) {
+            case SAME_VIRTUAL_THREAD -> CompletableFuture.supplyAsync(() -> {
+                Fetched f = fetcher.fetch(index, uri);
+                return f.ok() ? f.hashHere(rounds) : f.asFailure();
+            }, fetchers);
+            case CPU_POOL -> CompletableFuture.supplyAsync(() -> fetcher.fetch(index, uri), fetchers)
+                    .thenApplyAsync(f -> f.ok() ? f.hashHere(rounds) : f.asFailure(), hashers)
+                    .exceptionally(e -> HashedPage.failed(index, uri, "hash", HashedPage.describe(e)));
+            case PROCESS_POOL -> CompletableFuture.supplyAsync(() -> {
+                Fetched f = fetcher.fetch(index, uri);
+                return f.ok() ? hashIn(hashers, f, deadlineNanos) : f.asFailure();
+            }, fetchers);
+        };
+    }
+
+    /** Ships the body to a worker JVM and waits for the digest, no longer than the deadline. */
+    private HashedPage hashIn(ExecutorService pool, Fetched f, long deadlineNanos) {
+        Future<HashReport> report = null;
+        try {
+            report = pool.submit(LabTasks.sha256Report(f.body(), rounds));
+            return f.hashed(report.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS));
+        } catch (InterruptedException e) {
+            report.cancel(true);
+            Thread.currentThread().interrupt();
+            return f.failedAt("hash", "interrupted");
+        } catch (TimeoutException e) {
+            report.cancel(true);
+            return f.failedAt("deadline", "hash not done within " + deadline.toMillis() + " ms");
+        } catch (ExecutionException | RuntimeException e) {
+            return f.failedAt("hash", HashedPage.describe(e));
+        }
+    }
+
+    private List<HashedPage> await(List<CompletableFuture<HashedPage>> futures, List<URI> uris, long deadlineNanos,
+                                   ExecutorService fetchers, ExecutorService hashers) {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException late) {
+            stopAll(fetchers, hashers);
+        } catch (InterruptedException e) {
+            stopAll(fetchers, hashers);
+            Thread.currentThread().interrupt();
+        }
+        List<HashedPage> results = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            HashedPage done = futures.get(i).getNow(null);
+            results.add(done != null ? done
+                    : HashedPage.failed(i, uris.get(i), "deadline", "not done within " + deadline.toMillis() + " ms"));
+        }
+        return List.copyOf(results);
+    }
+
+    private static void stopAll(ExecutorService fetchers, ExecutorService hashers) {
+        fetchers.shutdownNow();
+        if (hashers != null) {
+            hashers.shutdownNow();
+        }
+    }
+
+    private ExecutorService hashPool(HybridVariant variant) {
+        return switch (variant) {
+            case SAME_VIRTUAL_THREAD -> null;
+            case CPU_POOL -> Executors.newFixedThreadPool(cpuThreads, Thread.ofPlatform().name("hash-", 0).factory());
+            case PROCESS_POOL -> ProcessPool.of(processWorkers);
+        };
+    }
+
+    /**
+     * Waits until every worker JVM has hashed a little (so its JIT has compiled SHA-256) and
+     * answered, so the crawl's clock starts with warm workers; returns how long the pool took to
+     * be ready. Bounded by the deadline.
+     */
+    private Duration warm(ProcessPool pool) {
+        long start = System.nanoTime();
+        long until = start + deadline.toNanos();
+        Set<Long> seen = new HashSet<>();
+        try {
+            while (seen.size() < pool.workers() && System.nanoTime() < until) {
+                List<Future<WhoRan>> round = new ArrayList<>();
+                for (int i = 0; i < pool.workers(); i++) {
+                    round.add(pool.submit(new WarmUp(Math.min(rounds, WARM_ROUNDS), WARM_PAUSE.toMillis())));
+                }
+                for (Future<WhoRan> f : round) {
+                    seen.add(f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS).pid());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a worker that cannot start shows up as failed hashes, each with its reason
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Fetches every page once (no hashing) with this crawler's limit and timeouts: the I/O alone. */
+    FetchOnly fetchOnly(List<URI> uris) {
+        List<URI> pages = checkUris(uris);
+        long start = System.nanoTime();
+        long deadlineNanos = start + deadline.toNanos();
+        try (PageFetcher fetcher = new PageFetcher(fetchConcurrency, requestTimeout, deadlineNanos);
+             ExecutorService fetchers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 0).factory())) {
+            List<CompletableFuture<Fetched>> futures = new ArrayList<>();
+            for (int i = 0; i < pages.size(); i++) {
+                int index = i;
+                futures.add(CompletableFuture.supplyAsync(() -> fetcher.fetch(index, pages.get(index)), fetchers));
+            }
+            try {
+                CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                        .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException late) {
+                fetchers.shutdownNow();
+            } catch (InterruptedException e) {
+                fetchers.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+            List<byte[]> bodies = new ArrayList<>();
+            for (CompletableFuture<Fetched> f : futures) {
+                Fetched done = f.getNow(null);
+                if (done != null && done.ok()) {
+                    bodies.add(done.body());
+                }
+            }
+            return new FetchOnly(List.copyOf(bodies), Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** The bodies a fetch-only pass got, and how long the pass took. */
+    record FetchOnly(List<byte[]> bodies, Duration elapsed) {
+    }
+
+    static List<URI> checkUris(List<URI> uris) {
+        if (uris == null || uris.isEmpty()) {
+            throw new IllegalArgumentException("a crawl needs at least one URI, got " + (uris == null ? "null" : "none"));
+        }
+        for (int i = 0; i < uris.size(); i++) {
+            if (uris.get(i) == null) {
+                throw new IllegalArgumentException("a crawl needs URIs, got null at position " + i);
+            }
+        }
+        return List.copyOf(uris);
+    }
+
+    static int checkRounds(int rounds) {
+        if (rounds < 1 || rounds > MAX_ROUNDS) {
+            throw new IllegalArgumentException("rounds must be between 1 and " + MAX_ROUNDS + ", got " + rounds);
+        }
+        return rounds;
+    }
+
+    static int checkCount(String what, int n, int max) {
+        if (n < 1 || n > max) {
+            throw new IllegalArgumentException(what + " must be between 1 and " + max + ", got " + n);
+        }
+        return n;
+    }
+
+    static Duration checkDuration(String what, Duration d, Duration max) {
+        if (d == null || d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException(what + " must be positive and at most " + max + ", got " + d);
+        }
+        return d;
+    }
+
+    @Override
+    public String toString() {
+        return "HybridCrawler[rounds=" + rounds + ", fetchConcurrency=" + fetchConcurrency + ", cpuThreads="
+                + cpuThreads + ", processWorkers=" + processWorkers + ", requestTimeout=" + requestTimeout
+                + ", deadline=" + deadline + "]";
+    }
+}

@@ -1,0 +1,198 @@
+package concurrencylab.lab.debug;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a {@link JfrProbe} recorded over a block: concurrency events and CPU samples.
+ *
+ * {@snippet :
+ * JfrSummary s = JfrProbe.record(Duration.ofSeconds(5), () -> work());
+ * s.countsTable();      // one row per event type: count, total and longest ms
+ * s.hotMethodsTable(5); // the methods most often on top of the stack
+ * }
+ *
+ * <p>Immutable, so safe to share between threads.
+ *
+ * @param events       concurrency events, in the order JFR delivered them
+ * @param topFrames    CPU samples counted by the method on top of the stack (self time,
+ *                     often a JDK method)
+ * @param userFrames   CPU samples counted by the innermost method that is not JDK code (the
+ *                     part of your code that was running)
+ * @param finished     whether the block ended by itself before the timeout
+ * @param elapsed      how long the block ran
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
+ */
+public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> topFrames,
+                         Map<String, Integer> userFrames, boolean finished, Duration elapsed) {
+
+    /**
+     * One JFR event that matters for concurrency.
+     *
+     * @param type     the JFR event name, e.g. {@code jdk.VirtualThreadPinned}
+     * @param thread   the thread it happened on
+     * @param duration how long it lasted (zero for instant events)
+     * @param where    the innermost frame in your code, or the top frame
+     * @param detail   the event's own fields, e.g. the pinned reason or the monitor class
+     */
+    public record ConcurrencyEvent(String type, String thread, Duration duration, String where,
+                                   String detail) {
+    }
+
+    /** Copies the collections so the record stays immutable. */
+    public JfrSummary {
+        events = List.copyOf(events);
+        topFrames = Map.copyOf(topFrames);
+        userFrames = Map.copyOf(userFrames);
+    }
+
+    /** Returns the events of one type, e.g. {@code "jdk.VirtualThreadPinned"}. */
+    public List<ConcurrencyEvent> eventsOf(String type) {
+        return events.stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    /** Returns how many CPU samples were taken. */
+    public int samples() {
+        return topFrames.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * Returns the {@code n} methods of your code most often running (innermost non-JDK frame
+     * of each CPU sample), most first.
+     */
+    public Map<String, Integer> hotMethods(int n) {
+        return top(userFrames, n);
+    }
+
+    /** Returns the {@code n} methods most often on the very top of the stack, most first. */
+    public Map<String, Integer> hotTopFrames(int n) {
+        return top(topFrames, n);
+    }
+
+    private static Map<String, Integer> top(Map<String, Integer> counts, int n) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(n)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                        LinkedHashMap::new));
+    }
+
+    /** Returns one row per event of one type, e.g. {@code "jdk.VirtualThreadPinned"}. */
+    public Table eventsTable(String type) {
+        return new JfrSummary(eventsOf(type), topFrames, userFrames, finished, elapsed).eventsTable()
+                .setName(type + " events");
+    }
+
+    /** Returns one row per event: type, thread, ms, where, detail. */
+    public Table eventsTable() {
+        StringColumn type = StringColumn.create("event");
+        StringColumn thread = StringColumn.create("thread");
+        DoubleColumn ms = DoubleColumn.create("ms");
+        StringColumn where = StringColumn.create("where");
+        StringColumn detail = StringColumn.create("detail");
+        for (ConcurrencyEvent e : events) {
+            type.append(e.type());
+            thread.append(e.thread());
+            ms.append(millis(e.duration()));
+            where.append(e.where());
+            detail.append(e.detail());
+        }
+        return Table.create("JFR concurrency events", type, thread, ms, where, detail);
+    }
+
+    /** Returns one row per event type: count, total ms, longest ms. */
+    public Table countsTable() {
+        Map<String, List<ConcurrencyEvent>> byType = new TreeMap<>(events.stream()
+                .collect(Collectors.groupingBy(ConcurrencyEvent::type)));
+        StringColumn type = StringColumn.create("event");
+        IntColumn count = IntColumn.create("count");
+        DoubleColumn total = DoubleColumn.create("total ms");
+        DoubleColumn longest = DoubleColumn.create("longest ms");
+        byType.forEach((name, list) -> {
+            type.append(name);
+            count.append(list.size());
+            total.append(millis(list.stream().map(ConcurrencyEvent::duration).reduce(Duration.ZERO, Duration::plus)));
+            longest.append(millis(list.stream().map(ConcurrencyEvent::duration)
+                    .max(Comparator.naturalOrder()).orElse(Duration.ZERO)));
+        });
+        type.append("jdk.ExecutionSample (CPU)");
+        count.append(samples());
+        total.appendMissing();
+        longest.appendMissing();
+        return Table.create("JFR summary", type, count, total, longest);
+    }
+
+    /**
+     * Returns the {@code n} hottest methods of your code: method, samples, percent of all
+     * samples, and the method most often on the very top of the stack meanwhile.
+     */
+    public Table hotMethodsTable(int n) {
+        StringColumn method = StringColumn.create("your method");
+        IntColumn count = IntColumn.create("samples");
+        DoubleColumn percent = DoubleColumn.create("%");
+        int all = Math.max(1, samples());
+        hotMethods(n).forEach((m, c) -> {
+            method.append(m);
+            count.append(c);
+            percent.append(Math.round(1000.0 * c / all) / 10.0);
+        });
+        StringColumn self = StringColumn.create("top of stack (self)");
+        IntColumn selfCount = IntColumn.create("self samples");
+        List<Map.Entry<String, Integer>> tops = List.copyOf(hotTopFrames(method.size()).entrySet());
+        for (int i = 0; i < method.size(); i++) {
+            self.append(i < tops.size() ? tops.get(i).getKey() : "");
+            selfCount.append(i < tops.size() ? tops.get(i).getValue() : 0);
+        }
+        return Table.create("Hot methods (CPU samples)", method, count, percent, self, selfCount);
+    }
+
+    /**
+     * Returns a bar chart of the {@code n} hottest methods: a text-free "py-spy top".
+     *
+     * @param n how many methods, at least 1
+     * @return the chart
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public CategoryChart hotMethodsChart(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1, was " + n);
+        }
+        Map<String, Integer> hot = hotMethods(n);
+        CategoryChart chart = new CategoryChartBuilder().width(800).height(400)
+                .title("Hot methods: CPU samples per method of your code")
+                .xAxisTitle("method").yAxisTitle("samples").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(20);
+        if (hot.isEmpty()) {
+            hot = Map.of("(no samples)", 0);
+        }
+        chart.addSeries("samples", List.copyOf(hot.keySet()), List.copyOf(hot.values()));
+        return chart;
+    }
+
+    private static double millis(Duration d) {
+        return Math.round(d.toNanos() / 1e5) / 10.0;
+    }
+
+    @Override
+    public String toString() {
+        String counts = events.stream().collect(Collectors.groupingBy(ConcurrencyEvent::type,
+                TreeMap::new, Collectors.counting())).toString();
+        return "JfrSummary[" + (finished ? "" : "TIMED OUT, ") + elapsed.toMillis() + " ms, events "
+                + counts + ", " + samples() + " CPU samples, hot " + hotMethods(3).keySet()
+                + ", top of stack " + hotTopFrames(3).keySet() + "]";
+    }
+}

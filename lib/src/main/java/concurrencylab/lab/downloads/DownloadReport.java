@@ -1,0 +1,97 @@
+package concurrencylab.lab.downloads;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The result of downloading a list of URLs: one {@link DownloadOutcome} per URL, in the order
+ * the URLs were given, none missing, and the wall-clock time of the whole download.
+ *
+ * {@snippet :
+ * DownloadReport report = Downloader.on(pool).download(server.imageUris(200));
+ * System.out.println(report);          // platform pool: 200 ok, 0 failed in 1.03 s ...
+ * report.failuresByCause();            // {HTTP 500=3, timeout after 300 ms (...)=1}
+ * }
+ *
+ * <p>Immutable and thread-safe. Introduced in notebook {@code 07.2-Executors}.
+ *
+ * @param engine   what ran the downloads, e.g. {@code platform pool (20 threads)}
+ * @param outcomes one outcome per URL, in the order given
+ * @param elapsed  wall-clock time from the first submit to the last outcome
+ */
+public record DownloadReport(String engine, List<DownloadOutcome> outcomes, Duration elapsed) {
+
+    /** Copies the list. @throws IllegalArgumentException if a field is null */
+    public DownloadReport {
+        if (engine == null || outcomes == null || elapsed == null) {
+            throw new IllegalArgumentException("engine, outcomes and elapsed must not be null");
+        }
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /** Returns how many URLs succeeded. */
+    public int okCount() {
+        return (int) outcomes.stream().filter(DownloadOutcome::ok).count();
+    }
+
+    /** Returns how many URLs failed. */
+    public int failedCount() {
+        return outcomes.size() - okCount();
+    }
+
+    /** Returns the bytes received from the URLs that succeeded. */
+    public long totalBytes() {
+        return outcomes.stream().filter(DownloadOutcome::ok).mapToLong(DownloadOutcome::bytes).sum();
+    }
+
+    /** Returns the failures counted by cause, e.g. {@code {HTTP 500=3}}, sorted by cause. */
+    public Map<String, Long> failuresByCause() {
+        return outcomes.stream().filter(o -> !o.ok())
+                .collect(Collectors.groupingBy(DownloadOutcome::failure, TreeMap::new, Collectors.counting()));
+    }
+
+    /** Returns how many distinct threads (or process and thread pairs) ran the requests. */
+    public int distinctRunners() {
+        return (int) outcomes.stream().map(DownloadOutcome::ranBy).filter(s -> !s.isEmpty()).distinct().count();
+    }
+
+    /** Returns how many distinct processes ran the requests (1 unless a process pool did). */
+    public int distinctProcesses() {
+        return (int) outcomes.stream().map(DownloadOutcome::ranBy).filter(s -> s.startsWith("pid "))
+                .map(s -> s.substring(0, s.indexOf(',') < 0 ? s.length() : s.indexOf(','))).distinct().count();
+    }
+
+    /** Returns one row per URL: uri, status, bytes, ms, ran by, failure. */
+    public Table toTable() {
+        StringColumn uri = StringColumn.create("uri");
+        IntColumn status = IntColumn.create("status");
+        LongColumn bytes = LongColumn.create("bytes");
+        LongColumn ms = LongColumn.create("ms");
+        StringColumn ranBy = StringColumn.create("ran by");
+        StringColumn failure = StringColumn.create("failure");
+        for (DownloadOutcome o : outcomes) {
+            uri.append(o.uri().getPath());
+            status.append(o.status());
+            bytes.append(o.bytes());
+            ms.append(o.elapsed().toMillis());
+            ranBy.append(o.ranBy());
+            failure.append(o.failure());
+        }
+        return Table.create(engine, uri, status, bytes, ms, ranBy, failure);
+    }
+
+    @Override
+    public String toString() {
+        String causes = failedCount() == 0 ? "" : " " + failuresByCause();
+        return String.format("%s: %d ok, %d failed%s in %.2f s, %d KiB, %d threads in %d processes",
+                engine, okCount(), failedCount(), causes, elapsed.toNanos() / 1e9, totalBytes() / 1024,
+                distinctRunners(), Math.max(1, distinctProcesses()));
+    }
+}

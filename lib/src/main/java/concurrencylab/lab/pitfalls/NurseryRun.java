@@ -1,0 +1,83 @@
+package concurrencylab.lab.pitfalls;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The outcome of one {@link NurseryDemo}: what the caller saw, and how and when each task
+ * ended relative to the moment the caller moved on.
+ *
+ * {@snippet :
+ * NurseryRun run = NurseryDemo.firstFailureCancelsSiblings();
+ * run.orphans(); // 0: no task outlived the scope
+ * run.toTable();
+ * }
+ *
+ * <p>Immutable, so safe to share between threads.
+ *
+ * @param title            which demo this was
+ * @param callerSaw        what the caller got back (a result or the exception it caught)
+ * @param callerReturnedMs when the caller moved on, in ms since the demo started
+ * @param fates            how each task ended
+ *
+ * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
+ */
+public record NurseryRun(String title, String callerSaw, long callerReturnedMs, List<TaskFate> fates) {
+
+    /**
+     * How one task ended.
+     *
+     * @param task    the task's name
+     * @param fate    {@code completed}, {@code failed: ...} or {@code cancelled (interrupted)}
+     * @param endedMs when it ended, in ms since the demo started
+     */
+    public record TaskFate(String task, String fate, long endedMs) {
+    }
+
+    /** Copies the list so the record stays immutable. */
+    public NurseryRun {
+        fates = List.copyOf(fates);
+    }
+
+    /** Returns the tasks that were still running after the caller moved on. */
+    public List<TaskFate> outlivers() {
+        return fates.stream().filter(f -> f.endedMs() > callerReturnedMs).toList();
+    }
+
+    /** Returns how many tasks outlived the caller: always 0 for a structured scope. */
+    public int orphans() {
+        return outlivers().size();
+    }
+
+    /** Returns the fate of the task called {@code task}, or {@code "?"} if there is none. */
+    public String fateOf(String task) {
+        return fates.stream().filter(f -> f.task().equals(task)).map(TaskFate::fate)
+                .findFirst().orElse("?");
+    }
+
+    /** Returns one row per task: task, fate, ended at, outlived the caller. */
+    public Table toTable() {
+        StringColumn task = StringColumn.create("task");
+        StringColumn fate = StringColumn.create("fate");
+        LongColumn ended = LongColumn.create("ended at ms");
+        BooleanColumn orphan = BooleanColumn.create("outlived caller (" + callerReturnedMs + " ms)");
+        for (TaskFate f : fates) {
+            task.append(f.task());
+            fate.append(f.fate());
+            ended.append(f.endedMs());
+            orphan.append(f.endedMs() > callerReturnedMs);
+        }
+        return Table.create(title, task, fate, ended, orphan);
+    }
+
+    @Override
+    public String toString() {
+        return title + ": caller saw " + callerSaw + " at " + callerReturnedMs + " ms; "
+                + fates.stream().map(f -> f.task() + " " + f.fate() + " at " + f.endedMs() + " ms")
+                .collect(Collectors.joining("; ")) + "; orphans: " + orphans();
+    }
+}

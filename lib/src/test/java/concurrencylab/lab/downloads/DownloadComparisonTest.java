@@ -1,0 +1,43 @@
+package concurrencylab.lab.downloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class DownloadComparisonTest {
+
+    private static DownloadReport report(int n, long millis) {
+        List<DownloadOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            outcomes.add(new DownloadOutcome(URI.create("http://127.0.0.1:1/img/" + i), 200, 10,
+                    Duration.ofMillis(100), "pid 1, thread t (platform)", ""));
+        }
+        return new DownloadReport("test", outcomes, Duration.ofMillis(millis));
+    }
+
+    @Test
+    @DisplayName("the bound is latency x ceil(downloads / concurrency), and the ratio is measured over it")
+    void boundAndRatio() {
+        var c = new DownloadComparison(Duration.ofMillis(100)).add(report(200, 1100), 20).add(report(200, 150), 200)
+                .add(report(10, 100), 50);
+        var t = c.toTable();
+        assertEquals(List.of(1.0, 0.1, 0.1), t.doubleColumn("bound s").asList());
+        assertEquals(List.of(1.1, 1.5, 1.0), t.doubleColumn("measured / bound").asList());
+        assertEquals(2, c.toChart().getSeriesMap().size());
+    }
+
+    @Test
+    @DisplayName("a missing report, a concurrency below 1 or a non-positive latency is rejected")
+    void rejectsBadInput() {
+        assertThrows(IllegalArgumentException.class, () -> new DownloadComparison(Duration.ZERO));
+        var c = new DownloadComparison(Duration.ofMillis(1));
+        assertThrows(IllegalArgumentException.class, () -> c.add(null, 1));
+        assertThrows(IllegalArgumentException.class, () -> c.add(report(1, 1), 0));
+    }
+}

@@ -1,0 +1,192 @@
+package concurrencylab.lab.downloads;
+
+import concurrencylab.lab.server.LabConfig;
+import concurrencylab.lab.server.LabServer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concurrencylab.exec.ExecutorKind;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DownloaderTest {
+    private static final int WORKERS = 4;
+
+    private static void assertOneOutcomePerUrl(List<URI> uris, DownloadReport report) {
+        assertEquals(uris, report.outcomes().stream().map(DownloadOutcome::uri).toList(), "one outcome per URL, in order");
+        for (DownloadOutcome o : report.outcomes()) {
+            assertTrue(o.ok() == o.failure().isEmpty());
+            assertTrue(o.ok() || !o.failure().isBlank(), () -> "a failure must name its cause: " + o);
+        }
+    }
+
+    private static void warmUp(ExecutorService pool) {
+        try (LabServer server = LabServer.start()) {
+            DownloadReport warm = Downloader.on(pool).timeout(Duration.ofSeconds(20)).download(server.imageUris(2 * WORKERS));
+            assertEquals(2 * WORKERS, warm.okCount(), warm::toString);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutorKind.class)
+    @DisplayName("on a clean server every URL is downloaded once, in full, with who ran it")
+    void allOkOnACleanServer(ExecutorKind kind) {
+        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(20)).imageBytes(3000).build();
+        try (LabServer server = LabServer.start(config); ExecutorService pool = kind.create(WORKERS)) {
+            List<URI> uris = server.imageUris(24);
+            DownloadReport report = Downloader.on(pool).timeout(Duration.ofSeconds(10)).download(uris);
+            assertOneOutcomePerUrl(uris, report);
+            assertEquals(24, report.okCount(), report::toString);
+            assertEquals(24 * 3000L, report.totalBytes());
+            assertEquals(24, server.counters().served());
+            assertTrue(report.outcomes().stream().allMatch(o -> o.status() == 200 && o.ranBy().startsWith("pid ")));
+            assertTrue(report.outcomes().stream().allMatch(o -> o.elapsed().toMillis() >= 20));
+            if (kind == ExecutorKind.PROCESS) {
+                long here = ProcessHandle.current().pid();
+                assertTrue(report.outcomes().stream().noneMatch(o -> o.ranBy().startsWith("pid " + here + ",")),
+                        "a process pool must run requests in worker JVMs");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutorKind.class)
+    @DisplayName("500s, resets and stalls each become a failure outcome naming its cause, none missing, in bounded time")
+    void everyFaultIsAnOutcome(ExecutorKind kind) {
+        record Fault(LabConfig config, Duration timeout, String cause) {
+        }
+        List<Fault> faults = List.of(
+                new Fault(LabConfig.builder().errorRate(1).build(), Duration.ofSeconds(10), "HTTP 500"),
+                new Fault(LabConfig.builder().resetRate(1).build(), Duration.ofSeconds(10), "IOException"),
+                new Fault(LabConfig.builder().stallRate(1).stall(Duration.ofSeconds(30)).build(), Duration.ofMillis(400),
+                        "timeout after 400 ms"));
+        try (ExecutorService pool = kind.create(WORKERS)) {
+            warmUp(pool); // a worker JVM's first request loads HttpClient's classes: slower than 400 ms
+            for (Fault fault : faults) {
+                Duration timeout = fault.timeout();
+                try (LabServer server = LabServer.start(fault.config())) {
+                    List<URI> uris = server.imageUris(8);
+                    long start = System.nanoTime();
+                    DownloadReport report = Downloader.on(pool).timeout(timeout).download(uris);
+                    assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "took too long: " + report);
+                    assertOneOutcomePerUrl(uris, report);
+                    assertEquals(8, report.failedCount(), report::toString);
+                    assertTrue(report.outcomes().stream().allMatch(o -> o.failure().contains(fault.cause())),
+                            () -> fault.cause() + " expected in every failure: " + report.failuresByCause());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutorKind.class)
+    @DisplayName("with mixed faults every URL still has exactly one outcome and the ok ones match the server's count")
+    void mixedFaultsLoseNothing(ExecutorKind kind) {
+        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(10)).errorRate(0.2).resetRate(0.2)
+                .stallRate(0.2).stall(Duration.ofSeconds(30)).seed(5).build();
+        try (ExecutorService pool = kind.create(WORKERS)) {
+            warmUp(pool);
+            try (LabServer server = LabServer.start(config)) {
+                List<URI> uris = server.imageUris(40);
+                DownloadReport report = Downloader.on(pool).timeout(Duration.ofMillis(500)).download(uris);
+                assertOneOutcomePerUrl(uris, report);
+                assertEquals(40, report.okCount() + report.failedCount());
+                assertTrue(report.failedCount() > 0 && report.okCount() > 0, report::toString);
+                assertEquals(server.counters().served(), report.okCount(), report::toString);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutorKind.class)
+    @DisplayName("the whole download gives up at its deadline: unfinished requests are cancelled and reported")
+    void deadlineBoundsTheDownload(ExecutorKind kind) {
+        LabConfig config = LabConfig.builder().stallRate(1).stall(Duration.ofSeconds(60)).build();
+        try (LabServer server = LabServer.start(config); ExecutorService pool = kind.create(WORKERS)) {
+            List<URI> uris = server.imageUris(4);
+            long start = System.nanoTime();
+            DownloadReport report = Downloader.on(pool).timeout(Duration.ofSeconds(60))
+                    .deadline(Duration.ofMillis(700)).download(uris);
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(15).toNanos(), report::toString);
+            assertOneOutcomePerUrl(uris, report);
+            assertTrue(report.outcomes().stream().allMatch(o -> o.failure().startsWith("not finished by the deadline")),
+                    () -> report.failuresByCause().toString());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutorKind.class)
+    @DisplayName("limit(n) keeps at most n requests in flight: a server refusing more than n answers no 429")
+    void limitKeepsRequestsUnderTheServersCap(ExecutorKind kind) {
+        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(30)).maxConcurrent(3).build();
+        try (LabServer server = LabServer.start(config); ExecutorService pool = kind.create(WORKERS)) {
+            List<URI> uris = server.imageUris(24);
+            DownloadReport report = Downloader.on(pool).limit(3)
+                    .timeout(Duration.ofSeconds(10)).download(uris);
+            assertOneOutcomePerUrl(uris, report);
+            assertEquals(0, server.counters().rejected429(), report::toString);
+            assertEquals(24, report.okCount(), report::toString);
+            assertTrue(server.counters().peakConcurrency() <= 3);
+            assertTrue(report.engine().endsWith("limit 3"), report.engine());
+        }
+    }
+
+    @Test
+    @DisplayName("without a limit, 24 requests on virtual threads hit a server capped at 3 and some get 429")
+    void withoutLimitTheCapRefuses() {
+        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(100)).maxConcurrent(3).build();
+        try (LabServer server = LabServer.start(config); ExecutorService pool = ExecutorKind.VIRTUAL.create(1)) {
+            DownloadReport report = Downloader.on(pool).download(server.imageUris(24));
+            assertTrue(report.failuresByCause().getOrDefault("HTTP 429", 0L) > 0, report::toString);
+            assertEquals(server.counters().rejected429(), report.failuresByCause().get("HTTP 429").longValue());
+        }
+    }
+
+    @Test
+    @DisplayName("a malformed, non-http or non-loopback URL is rejected before any request, naming it and its position")
+    void badUrlsAreRejected() {
+        try (ExecutorService pool = ExecutorKind.VIRTUAL.create(1)) {
+            Downloader d = Downloader.on(pool);
+            var malformed = assertThrows(IllegalArgumentException.class,
+                    () -> d.downloadUrls(List.of("http://127.0.0.1:9/img/0", "http://127.0.0.1:9/img 1")));
+            assertTrue(malformed.getMessage().contains("URL #1") && malformed.getMessage().contains("malformed"),
+                    malformed.getMessage());
+            var remote = assertThrows(IllegalArgumentException.class, () -> d.downloadUrls(List.of("http://example.com/")));
+            assertTrue(remote.getMessage().contains("loopback"), remote.getMessage());
+            var ftp = assertThrows(IllegalArgumentException.class, () -> d.downloadUrls(List.of("ftp://127.0.0.1/x")));
+            assertTrue(ftp.getMessage().contains("not http"), ftp.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> d.download(null));
+            assertThrows(IllegalArgumentException.class, () -> d.timeout(Duration.ZERO));
+            assertThrows(IllegalArgumentException.class, () -> d.limit(0));
+            assertThrows(IllegalArgumentException.class, () -> Downloader.on(null));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutorKind.class)
+    @DisplayName("the report names the engine: platform pool, virtual threads or process pool")
+    void reportNamesTheEngine(ExecutorKind kind) {
+        try (LabServer server = LabServer.start(); ExecutorService pool = kind.create(2)) {
+            String engine = Downloader.on(pool).download(server.imageUris(2)).engine();
+            String expected = switch (kind) {
+                case PLATFORM -> "platform pool (2 threads)";
+                case VIRTUAL -> "virtual threads";
+                case PROCESS -> "process pool (2 JVMs)";
+            };
+            assertEquals(expected, engine);
+            assertFalse(engine.isBlank());
+        }
+    }
+}
