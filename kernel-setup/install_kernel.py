@@ -25,8 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-KERNEL_NAME = "java-concurrency"
-DISPLAY_NAME = "Java 25 · Concurrency Lab"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from courselib import DISPLAY_NAME, KERNEL_NAME  # noqa: E402
 
 
 def lib_classpath(root: Path) -> list[str]:

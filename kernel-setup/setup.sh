@@ -6,9 +6,7 @@
 #   COURSE_VENV=DIR     venv location (default: .venv in the repository)
 #   COURSE_VENV=system  install into the current Python environment (Binder's conda env)
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$ROOT/kernel-setup/find-jdk.sh"
-require_jdk25
+source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
 
 say() { echo "course setup: $*" >&2; }
 

@@ -9,7 +9,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * Prints the per-exercise grading report from one Maven run of the homework module and exits
- * 0 only when every exercise and the security scan pass. Run by kernel-setup/grade.sh:
+ * 0 only when every exercise and the security scan pass. Run by tools/grade.sh:
  * {@code java GradeReport.java TARGET_DIR LOG_FILE}. Reads the surefire XML reports
  * (TEST-homework.ExerciseN*.xml) and SpotBugs' spotbugsXml.xml; nothing else.
  */

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * PLANTED SECURITY BUG (kept for kernel-setup/test-homework.sh; never graded as a solution):
+ * PLANTED SECURITY BUG (kept for checks/test-homework.sh; never graded as a solution):
  * the reference logo plus a "big banner" helper that builds a shell command from its argument,
  * a command injection the security scan must catch (Find Security Bugs: COMMAND_INJECTION).
  *

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * PLANTED BUG (kernel-setup/test-homework.sh): the reference solution without its two
+ * PLANTED BUG (checks/test-homework.sh): the reference solution without its two
  * {@code shutdownNow()} calls, the classic CompletableFuture mistake: on a failure, a timeout
  * or an interrupt the scan stops waiting but the running probes are never interrupted, and
  * closing the executor then waits for them. The cancellation tests of exercise 2 must fail.

@@ -9,7 +9,7 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
 import java.util.concurrent.TimeoutException;
 
 /**
- * PLANTED BUG (kernel-setup/test-homework.sh): the reference solution with one permit too many,
+ * PLANTED BUG (checks/test-homework.sh): the reference solution with one permit too many,
  * an off-by-one that lets {@code limit + 1} probes run at once. The concurrency-limit test of
  * exercise 2 must fail.
  *

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * and never parks; only a pending connect waits, on a short-lived {@link Selector}, until the
  * deadline. Thread-safe (stateless); closes every channel and selector it opens.
  */
-final class NioConnector implements Connector {
-    static final NioConnector DEFAULT = new NioConnector(false, channel -> { });
+public final class NioConnector implements Connector {
+    public static final NioConnector DEFAULT = new NioConnector(false, channel -> { });
 
     private final boolean bindToTarget;
     private final Consumer<SocketChannel> opened;

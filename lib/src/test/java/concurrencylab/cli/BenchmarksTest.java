@@ -1,6 +1,6 @@
 package concurrencylab.cli;
 
-import concurrencylab.web.BenchArgs;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -79,13 +79,13 @@ class BenchmarksTest {
     @Test
     @DisplayName("benchmark arguments: unknown flags and out-of-range numbers are rejected with what is accepted")
     void benchArgsValidate() {
-        var args = BenchArgs.parse(new String[] {"--runs", "3"}, java.util.Set.of("--runs"));
+        var args = WebBenchArgs.parse(new String[] {"--runs", "3"}, java.util.Set.of("--runs"));
         assertEquals(3, args.intIn("--runs", 5, 1, 50));
         assertEquals(Path.of("build/bench"), args.out());
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> BenchArgs.parse(new String[] {"--runs", "0"}, java.util.Set.of("--runs")).intIn("--runs", 5, 1, 50));
+                () -> WebBenchArgs.parse(new String[] {"--runs", "0"}, java.util.Set.of("--runs")).intIn("--runs", 5, 1, 50));
         assertTrue(e.getMessage().contains("1..50"), e.getMessage());
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> BenchArgs.parse(new String[] {"--nope", "1"}, java.util.Set.of("--runs"))).getMessage().contains("unknown"));
+                () -> WebBenchArgs.parse(new String[] {"--nope", "1"}, java.util.Set.of("--runs"))).getMessage().contains("unknown"));
     }
 }

@@ -6,13 +6,13 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Builds harness-shaped tables by hand for the chart and CSV tests. */
-final class BenchTables {
+public final class BenchTables {
 
     private BenchTables() {
     }
 
     /** Rows of {workload, model, workers, median, bound}; min and max are the median ∓/± 1, speed-up from the first row. */
-    static Table of(Object[]... rows) {
+    public static Table of(Object[]... rows) {
         Table t = Table.create("hand-made", StringColumn.create("workload"), StringColumn.create("model"),
                 IntColumn.create("workers"), DoubleColumn.create("median_ms"), DoubleColumn.create("min_ms"),
                 DoubleColumn.create("max_ms"), DoubleColumn.create("bound_ms"), DoubleColumn.create("speedup"));
@@ -31,7 +31,7 @@ final class BenchTables {
         return t;
     }
 
-    static Table cpuRun(String workload, double sequential, double platform, double virtual, double process) {
+    public static Table cpuRun(String workload, double sequential, double platform, double virtual, double process) {
         return of(new Object[] {workload, "sequential", 1, sequential, sequential},
                 new Object[] {workload, "platform threads", 2, platform, sequential / 2},
                 new Object[] {workload, "virtual threads", 16, virtual, sequential / 2},

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Real-browser test of the course: drives Debian's Chromium (through playwright-core) against a
-// JupyterLab that kernel-setup/test-browser.sh started on loopback. For each lesson it opens the
+// JupyterLab that checks/test-browser.sh started on loopback. For each lesson it opens the
 // notebook, checks that the course kernel was picked from the notebook's kernelspec metadata,
 // runs all cells from the Run menu, waits for the kernel to go idle, saves, and asserts:
 // no error output, a chart image visible, a Tablesaw HTML table visible. Then it opens the first

@@ -10,7 +10,8 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from courselib import SITE, notebook_paths, read_notebook  # noqa: E402
 
 
 def outputs(nb: dict):
@@ -19,13 +20,13 @@ def outputs(nb: dict):
 
 
 def main() -> int:
-    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "build" / "site"
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else SITE
     problems = []
     index = site / "index.html"
     links = set(re.findall(r'href="([^"]+\.html)"', index.read_text(encoding="utf-8"))) if index.is_file() else set()
     if not index.is_file():
         problems.append(f"{index} is missing")
-    names = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
+    names = [p.stem for p in notebook_paths()]
     for name in names:
         page, executed = site / f"{name}.html", site / f"{name}.ipynb"
         if f"{name}.html" not in links:
@@ -33,7 +34,7 @@ def main() -> int:
         if not page.is_file() or not executed.is_file():
             problems.append(f"{name}: executed notebook or page missing")
             continue
-        nb = json.loads(executed.read_text(encoding="utf-8"))
+        nb = read_notebook(executed)
         outs = list(outputs(nb))
         if any(o["output_type"] == "error" for o in outs):
             problems.append(f"{name}: has an error output")

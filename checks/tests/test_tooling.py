@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-KS = ROOT / "kernel-setup"
-SPEC = {"name": "java-concurrency", "display_name": "Java 25 · Concurrency Lab", "language": "java"}
+sys.path.insert(0, str(ROOT / "tools"))
+from courselib import KERNELSPEC as SPEC, SITE  # noqa: E402
+
+TOOLS = ROOT / "tools"
+CHECKS = ROOT / "checks"
 
 
 def notebook(path: Path, *sources: str, outputs=False) -> Path:
@@ -33,15 +36,15 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 def test_outputs_check_rejects_a_notebook_committed_with_outputs(tmp_path):
     nb = notebook(tmp_path / "dirty.ipynb", "1 + 1", outputs=True)
-    result = run(sys.executable, str(KS / "outputs.py"), "--check", str(nb))
+    result = run(sys.executable, str(TOOLS / "outputs.py"), "--check", str(nb))
     assert result.returncode == 1
     assert "dirty.ipynb: outputs in code cells [0]" in result.stdout
 
 
 def test_outputs_clean_makes_the_check_pass(tmp_path):
     nb = notebook(tmp_path / "dirty.ipynb", "1 + 1", outputs=True)
-    assert run(sys.executable, str(KS / "outputs.py"), "--clean", str(nb)).returncode == 0
-    assert run(sys.executable, str(KS / "outputs.py"), "--check", str(nb)).returncode == 0
+    assert run(sys.executable, str(TOOLS / "outputs.py"), "--clean", str(nb)).returncode == 0
+    assert run(sys.executable, str(TOOLS / "outputs.py"), "--check", str(nb)).returncode == 0
 
 
 def test_navigation_check_detects_a_hand_edited_nav_line(tmp_path):
@@ -50,7 +53,7 @@ def test_navigation_check_detects_a_hand_edited_nav_line(tmp_path):
     nb = json.loads(target.read_text(encoding="utf-8"))
     nb["cells"][0]["source"] = "< edited by hand"
     target.write_text(json.dumps(nb), encoding="utf-8")
-    result = run(sys.executable, str(KS / "nav.py"), "--check", "--dir", str(tmp_path / "nbs"))
+    result = run(sys.executable, str(TOOLS / "nav.py"), "--check", "--dir", str(tmp_path / "nbs"))
     assert result.returncode == 1
     assert "07.0-Opening.ipynb: navigation" in result.stdout
 
@@ -58,7 +61,7 @@ def test_navigation_check_detects_a_hand_edited_nav_line(tmp_path):
 def test_runner_reports_a_failing_cell_and_exits_non_zero(tmp_path):
     nb = notebook(tmp_path / "broken.ipynb", 'int answer = 42;',
                   'if (answer == 42) throw new IllegalStateException("planted failure");')
-    result = run(sys.executable, str(KS / "run_notebooks.py"), "--site", str(tmp_path / "site"), str(nb))
+    result = run(sys.executable, str(TOOLS / "run_notebooks.py"), "--site", str(tmp_path / "site"), str(nb))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "broken" in result.stdout and "failed" in result.stdout
     assert "planted failure" in result.stdout
@@ -66,7 +69,7 @@ def test_runner_reports_a_failing_cell_and_exits_non_zero(tmp_path):
 
 def test_runner_passes_a_good_notebook_and_writes_its_page(tmp_path):
     nb = notebook(tmp_path / "good.ipynb", 'var t = Table.create("t", IntColumn.create("n", 1, 2));', "t")
-    result = run(sys.executable, str(KS / "run_notebooks.py"), "--site", str(tmp_path / "site"), str(nb))
+    result = run(sys.executable, str(TOOLS / "run_notebooks.py"), "--site", str(tmp_path / "site"), str(nb))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok" in result.stdout
     executed = json.loads((tmp_path / "site" / "good.ipynb").read_text(encoding="utf-8"))
@@ -82,6 +85,8 @@ def test_course_test_fails_on_a_planted_bad_notebook(tmp_path, planted):
         notebook(nbs / "01-Bad.ipynb", "1 + 1", outputs=True)
     else:
         notebook(nbs / "01-Bad.ipynb", 'throw new IllegalStateException("planted failure");')
-    result = run("bash", str(KS / "test-all.sh"), "--only", "outputs,notebooks", "--notebooks", str(nbs))
+    result = run("bash", str(CHECKS / "test-all.sh"), "--only", "outputs,notebooks", "--notebooks", str(nbs))
     assert result.returncode != 0, result.stdout
     assert "tests: " in result.stdout and " 0 failed" not in result.stdout.splitlines()[-1]
+    assert not (SITE / "01-Bad.html").exists() and not (SITE / "01-Bad.ipynb").exists(), \
+        "a planted notebook was written into the lessons' site"

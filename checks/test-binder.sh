@@ -13,12 +13,11 @@
 # Called by `./course test`.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
 REPLAY="$ROOT/build/binder-replay"
 NOTEBOOK="${BINDER_TEST_NOTEBOOK:-07.0-Opening}"
 say() { echo "test-binder: $*" >&2; }
 start=$SECONDS
-source "$ROOT/kernel-setup/find-jdk.sh"
 require_jdk25   # stands in for conda-forge's openjdk=25
 command -v mvn >/dev/null || { say "mvn not found (stands in for conda-forge's maven)"; exit 1; }
 BASE_PY="$(command -v python3)"

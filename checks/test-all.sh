@@ -6,10 +6,7 @@
 #   ./course test --only lib,notebooks  the named steps only
 #   ./course test --notebooks DIR       check and run the notebooks in DIR (tooling self-tests)
 set -uo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$ROOT/kernel-setup/find-jdk.sh"
-require_jdk25 || exit 1
-export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
 
 STEPS="setup outputs navigation tooling lib notebooks site homework browser binder"
 only="" nbdir="$ROOT/notebooks"
@@ -28,7 +25,6 @@ if [ -n "$only" ]; then
 fi
 wanted() { [ -z "$only" ] || case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 
-PY="$ROOT/.venv/bin/python"
 passed=0 failed=0 failed_names=""
 step() {  # step NAME COMMAND...
   local name="$1"; shift
@@ -48,15 +44,18 @@ optional() {  # a step another part of the course provides; absent means nothing
 
 step setup      bash "$ROOT/kernel-setup/setup.sh"
 if [ "$failed" -gt 0 ]; then echo "tests: $passed passed, $failed failed"; exit 1; fi
-step outputs    python3 "$ROOT/kernel-setup/outputs.py" --check $(ls "$nbdir"/*.ipynb)
-step navigation python3 "$ROOT/kernel-setup/nav.py" --check --dir "$nbdir"
-step tooling    "$PY" -m pytest -q -p no:cacheprovider "$ROOT/kernel-setup/tests"
+step outputs    python3 "$ROOT/tools/outputs.py" --check $(ls "$nbdir"/*.ipynb)
+step navigation python3 "$ROOT/tools/nav.py" --check --dir "$nbdir"
+step tooling    "$PY" -m pytest -q -p no:cacheprovider "$ROOT/checks/tests"
 step lib        mvn -B -f "$ROOT/lib/pom.xml" test
-step notebooks  "$PY" "$ROOT/kernel-setup/run_notebooks.py" $(ls "$nbdir"/*.ipynb)
-wanted notebooks && [ "$nbdir" = "$ROOT/notebooks" ] && step site python3 "$ROOT/kernel-setup/check_site.py"
-step homework   optional "$ROOT/kernel-setup/test-homework.sh"
-step browser    optional "$ROOT/kernel-setup/test-browser.sh"
-step binder     optional "$ROOT/kernel-setup/test-binder.sh"
+# The lessons' pages go to build/site/; notebooks from elsewhere (the tooling self-tests plant
+# broken ones) write their pages beside that folder (DIR-site), never beside the lessons.
+if [ "$nbdir" = "$ROOT/notebooks" ]; then site="$ROOT/build/site"; else site="$nbdir-site"; fi
+step notebooks  "$PY" "$ROOT/tools/run_notebooks.py" --site "$site" $(ls "$nbdir"/*.ipynb)
+wanted notebooks && [ "$nbdir" = "$ROOT/notebooks" ] && step site python3 "$ROOT/checks/check_site.py"
+step homework   optional "$ROOT/checks/test-homework.sh"
+step browser    optional "$ROOT/checks/test-browser.sh"
+step binder     optional "$ROOT/checks/test-binder.sh"
 
 [ -n "$failed_names" ] && echo "failed steps:$failed_names"
 echo "tests: $passed passed, $failed failed"

@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Real-browser test: JupyterLab from the project's .venv on a free loopback port, driven by
-# Debian's Chromium through playwright-core (kernel-setup/browser-test/). Runs all cells of the
+# Debian's Chromium through playwright-core (checks/browser-test/). Runs all cells of the
 # lessons, checks charts, tables and no errors, then opens a lesson as RISE slides.
 # Screenshots and report.json land in build/browser/. Called by `./course test`.
 #
-# Usage: kernel-setup/test-browser.sh [NOTEBOOK ...]   (names without .ipynb; default 07.0-Opening)
+# Usage: checks/test-browser.sh [NOTEBOOK ...]   (names without .ipynb; default 07.0-Opening)
 # Environment: BROWSER_TEST_VENV   a prepared environment to use instead of .venv (skips setup.sh)
 #              CHROMIUM            browser executable (default /usr/bin/chromium)
 #              RUN_TIMEOUT_S, STEP_TIMEOUT_S   bounds passed to the driver (see browser-test.js)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-HERE="$ROOT/kernel-setup/browser-test"
+source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
+HERE="$ROOT/checks/browser-test"
 OUT="$ROOT/build/browser"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 NOTEBOOKS="${*:-07.0-Opening}"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from jupyter_client.manager import start_new_kernel
 
-ROOT = Path(__file__).resolve().parent.parent
+from courselib import KERNEL_NAME
 
 
 def one_run() -> tuple[float, float]:
     t0 = time.monotonic()
-    km, kc = start_new_kernel(kernel_name="java-concurrency", startup_timeout=90)
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=90)
     try:
         reply = kc.execute_interactive("1 + 1", timeout=60, output_hook=lambda msg: None)
         first = time.monotonic() - t0

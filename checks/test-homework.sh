@@ -6,8 +6,8 @@
 #      the security scan, a missing cancellation and an off-by-one limit by exercise 2's tests.
 # One `./course grade` run per case. Prints "N passed, N failed"; exit 1 on any unexpected outcome.
 set -uo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-GRADE="$ROOT/kernel-setup/grade.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
+GRADE="$ROOT/tools/grade.sh"
 OUT="$ROOT/homework/target/proofs"
 rm -rf "$OUT"
 mkdir -p "$OUT"

@@ -15,13 +15,13 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-ROOT = Path(__file__).resolve().parent.parent
-KERNEL = "java-concurrency"
+from courselib import KERNEL_NAME as KERNEL, NOTEBOOKS, SITE, notebook_paths
+
 START_ATTEMPTS = 3
 
 
 def select(notebooks_dir: Path, wanted: list[str]) -> list[Path]:
-    all_nbs = sorted(notebooks_dir.glob("*.ipynb"))
+    all_nbs = notebook_paths(notebooks_dir)
     if not wanted:
         return all_nbs
     chosen = []
@@ -111,14 +111,14 @@ td,th{{padding:.2rem .8rem;border-bottom:1px solid #ddd}}</style></head>
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("notebooks", nargs="*", help="paths or name prefixes (default: all in notebooks/)")
-    ap.add_argument("--site", type=Path, default=ROOT / "build" / "site", help="output folder")
+    ap.add_argument("--site", type=Path, default=SITE, help="output folder")
     ap.add_argument("--cell-timeout", type=int, default=300, help="seconds one cell may take")
     args = ap.parse_args()
 
     site = args.site
     site.mkdir(parents=True, exist_ok=True)
-    chosen = select(ROOT / "notebooks", args.notebooks)
-    names = sorted({p.stem for p in (ROOT / "notebooks").glob("*.ipynb")} | {p.stem for p in chosen})
+    chosen = select(NOTEBOOKS, args.notebooks)
+    names = sorted({p.stem for p in notebook_paths()} | {p.stem for p in chosen})
     results, failures = [], 0
     for path in chosen:
         start = time.monotonic()

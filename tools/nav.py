@@ -7,8 +7,8 @@ For every notebook in notebooks/ (in file-name order) it writes:
     cells are skipped, everything else continues the current slide;
   - the course kernelspec in the notebook metadata and an id on every cell.
 
-  python3 kernel-setup/nav.py            rewrite the notebooks
-  python3 kernel-setup/nav.py --check    change nothing; exit 1 if any notebook is out of date
+  python3 tools/nav.py            rewrite the notebooks
+  python3 tools/nav.py --check    change nothing; exit 1 if any notebook is out of date
 """
 import argparse
 import hashlib
@@ -16,15 +16,9 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
+from courselib import KERNELSPEC, NOTEBOOKS, cell_source as source, dump_notebook, notebook_paths, read_notebook
+
 INDEX = "00-Index.ipynb"
-KERNELSPEC = {"name": "java-concurrency", "display_name": "Java 25 · Concurrency Lab", "language": "java"}
-
-
-def source(cell: dict) -> str:
-    s = cell.get("source", "")
-    return "".join(s) if isinstance(s, list) else s
 
 
 def title(nb: dict, path: Path) -> str:
@@ -102,13 +96,13 @@ def main() -> int:
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--dir", type=Path, default=NOTEBOOKS)
     args = ap.parse_args()
-    paths = sorted(args.dir.glob("*.ipynb"))
-    books = {p: json.loads(p.read_text(encoding="utf-8")) for p in paths}
+    paths = notebook_paths(args.dir)
+    books = {p: read_notebook(p) for p in paths}
     titles = {p.name: title(nb, p) for p, nb in books.items()}
     stale = 0
     for path, nb in books.items():
-        old = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
-        new = json.dumps(rebuild(path, json.loads(old), paths, titles), indent=1, ensure_ascii=False) + "\n"
+        old = dump_notebook(nb)
+        new = dump_notebook(rebuild(path, json.loads(old), paths, titles))
         if new == old:
             continue
         if args.check:

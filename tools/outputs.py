@@ -1,16 +1,15 @@
 """Keeps notebooks committed without outputs.
 
-  python3 kernel-setup/outputs.py --check [NB ...]   exit 1 and list notebooks with outputs
-  python3 kernel-setup/outputs.py --clean [NB ...]   strip outputs and execution counts
+  python3 tools/outputs.py --check [NB ...]   exit 1 and list notebooks with outputs
+  python3 tools/outputs.py --clean [NB ...]   strip outputs and execution counts
 
 Default: every notebook under notebooks/. Plain json, so it runs without the venv.
 """
 import argparse
-import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from courselib import notebook_paths, read_notebook, write_notebook
 
 
 def dirty_cells(nb: dict) -> list[int]:
@@ -25,10 +24,10 @@ def main() -> int:
     mode.add_argument("--clean", action="store_true")
     ap.add_argument("notebooks", nargs="*", type=Path)
     args = ap.parse_args()
-    paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = args.notebooks or notebook_paths()
     bad = 0
     for path in paths:
-        nb = json.loads(path.read_text(encoding="utf-8"))
+        nb = read_notebook(path)
         cells = dirty_cells(nb)
         if not cells:
             continue
@@ -39,7 +38,7 @@ def main() -> int:
             for i in cells:
                 nb["cells"][i]["outputs"] = []
                 nb["cells"][i]["execution_count"] = None
-            path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            write_notebook(path, nb)
             print(f"{path}: cleaned {len(cells)} cells")
     if args.check:
         print(f"outputs check: {len(paths) - bad} passed, {bad} failed")

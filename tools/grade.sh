@@ -8,11 +8,7 @@
 #   ./course grade --against DIR [--case NAME]   grade any source tree (package homework)
 #   --all-failures                       list every failing test, not the first four
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=find-jdk.sh
-source "$ROOT/kernel-setup/find-jdk.sh"
-require_jdk25
-export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
 
 usage() {
   sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
