@@ -8,7 +8,7 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
 
-STEPS="setup outputs navigation tooling lib notebooks site homework browser binder"
+STEPS="setup outputs navigation tooling lib notebooks site solutions homework browser binder"
 only="" nbdir="$ROOT/notebooks"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -44,7 +44,7 @@ optional() {  # a step another part of the course provides; absent means nothing
 
 step setup      bash "$ROOT/kernel-setup/setup.sh"
 if [ "$failed" -gt 0 ]; then echo "tests: $passed passed, $failed failed"; exit 1; fi
-step outputs    python3 "$ROOT/tools/outputs.py" --check $(ls "$nbdir"/*.ipynb)
+step outputs    python3 "$ROOT/tools/outputs.py" --check $(ls "$nbdir"/*.ipynb "$ROOT"/solutions/notebooks/*.ipynb 2>/dev/null)
 step navigation python3 "$ROOT/tools/nav.py" --check --dir "$nbdir"
 step tooling    "$PY" -m pytest -q -p no:cacheprovider "$ROOT/checks/tests"
 step lib        mvn -B -f "$ROOT/lib/pom.xml" test
@@ -53,6 +53,10 @@ step lib        mvn -B -f "$ROOT/lib/pom.xml" test
 if [ "$nbdir" = "$ROOT/notebooks" ]; then site="$ROOT/build/site"; else site="$nbdir-site"; fi
 step notebooks  "$PY" "$ROOT/tools/run_notebooks.py" --site "$site" $(ls "$nbdir"/*.ipynb)
 wanted notebooks && [ "$nbdir" = "$ROOT/notebooks" ] && step site python3 "$ROOT/checks/check_site.py"
+# The exercises' solutions (instructor material), executed so that they cannot rot.
+solution_nbs() { ls "$ROOT"/solutions/notebooks/*.ipynb 2>/dev/null; }
+[ "$nbdir" = "$ROOT/notebooks" ] && [ -n "$(solution_nbs)" ] && \
+  step solutions "$PY" "$ROOT/tools/run_notebooks.py" --site "$ROOT/build/solutions" $(solution_nbs)
 step homework   optional "$ROOT/checks/test-homework.sh"
 step browser    optional "$ROOT/checks/test-browser.sh"
 step binder     optional "$ROOT/checks/test-binder.sh"
