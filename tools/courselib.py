@@ -36,3 +36,27 @@ def cell_source(cell: dict) -> str:
     """Returns a cell's source as one string (the file may hold a list of lines)."""
     s = cell.get("source", "")
     return "".join(s) if isinstance(s, list) else s
+
+
+def check_or_fix(paths: list[Path], inspect, check: bool, what: str) -> int:
+    """Runs one notebook check over `paths`, or fixes what it finds.
+
+    `inspect(path)` returns None for a notebook that is fine, else (problem, fix): the
+    problem in words and a function that repairs the file. With `check`, each problem is
+    printed and nothing is written; else each fix runs. Prints one summary line
+    ("WHAT check: N passed, M failed") when checking; returns 1 if a check found problems.
+    """
+    bad = 0
+    for path in paths:
+        found = inspect(path)
+        if found is None:
+            continue
+        problem, fix = found
+        if check:
+            bad += 1
+            print(f"{path}: {problem}")
+        else:
+            print(f"{path}: {fix()}")
+    if check:
+        print(f"{what} check: {len(paths) - bad} passed, {bad} failed")
+    return 1 if bad else 0

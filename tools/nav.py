@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from courselib import KERNELSPEC, NOTEBOOKS, cell_source as source, dump_notebook, notebook_paths, read_notebook
+from courselib import KERNELSPEC, check_or_fix, NOTEBOOKS, cell_source as source, dump_notebook, notebook_paths, read_notebook
 
 INDEX = "00-Index.ipynb"
 
@@ -99,21 +99,19 @@ def main() -> int:
     paths = notebook_paths(args.dir)
     books = {p: read_notebook(p) for p in paths}
     titles = {p.name: title(nb, p) for p, nb in books.items()}
-    stale = 0
-    for path, nb in books.items():
-        old = dump_notebook(nb)
+
+    def inspect(path: Path):
+        old = dump_notebook(books[path])
         new = dump_notebook(rebuild(path, json.loads(old), paths, titles))
         if new == old:
-            continue
-        if args.check:
-            stale += 1
-            print(f"{path}: navigation, contents or slide metadata out of date; run ./course nav")
-        else:
+            return None
+
+        def write() -> str:
             path.write_text(new, encoding="utf-8")
-            print(f"{path}: navigation updated")
-    if args.check:
-        print(f"navigation check: {len(paths) - stale} passed, {stale} failed")
-    return 1 if stale else 0
+            return "navigation updated"
+        return "navigation, contents or slide metadata out of date; run ./course nav", write
+
+    return check_or_fix(paths, inspect, args.check, "navigation")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from courselib import notebook_paths, read_notebook, write_notebook
+from courselib import check_or_fix, notebook_paths, read_notebook, write_notebook
 
 
 def dirty_cells(nb: dict) -> list[int]:
@@ -25,25 +25,22 @@ def main() -> int:
     ap.add_argument("notebooks", nargs="*", type=Path)
     args = ap.parse_args()
     paths = args.notebooks or notebook_paths()
-    bad = 0
-    for path in paths:
+
+    def inspect(path: Path):
         nb = read_notebook(path)
         cells = dirty_cells(nb)
         if not cells:
-            continue
-        if args.check:
-            bad += 1
-            print(f"{path}: outputs in code cells {cells}; run ./course clean-outputs before committing")
-        else:
+            return None
+
+        def clean() -> str:
             for i in cells:
                 nb["cells"][i]["outputs"] = []
                 nb["cells"][i]["execution_count"] = None
             write_notebook(path, nb)
-            print(f"{path}: cleaned {len(cells)} cells")
-    if args.check:
-        print(f"outputs check: {len(paths) - bad} passed, {bad} failed")
-    return 1 if bad else 0
+            return f"cleaned {len(cells)} cells"
+        return f"outputs in code cells {cells}; run ./course clean-outputs before committing", clean
 
+    return check_or_fix(paths, inspect, args.check, "outputs")
 
 if __name__ == "__main__":
     sys.exit(main())
