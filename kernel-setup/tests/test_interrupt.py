@@ -236,7 +236,9 @@ def test_interrupt_stops_what_the_cell_started_and_nothing_else(kernel, case):
         content, _, errors, _ = kernel.run("var baseline = LeakCheck.snapshot();", 60)
         assert content["status"] == "ok", errors
 
-        content, out, errors, interrupted = kernel.run(STARTED + code, timeout=90, interrupt_after_start=INTERRUPT_AFTER)
+        # one block, so one snippet: compiled before CELL-STARTED prints
+        content, out, errors, interrupted = kernel.run("{\n" + STARTED + code + "\n}", timeout=90,
+                                                       interrupt_after_start=INTERRUPT_AFTER)
         assert interrupted is not None, f"{case}: the cell ended before it was interrupted: {out} {errors}"
         assert content["status"] == "error" and any("Interrupted" in e for e in errors), \
             f"{case}: the cell was not interrupted: {content['status']} {errors}"
@@ -261,7 +263,8 @@ def test_interrupt_stops_what_the_cell_started_and_nothing_else(kernel, case):
 def test_a_thread_that_ignores_interrupts_is_named_not_killed(kernel):
     code = ('Thread.ofPlatform().name("stubborn-spinner").start(() -> { while (!spinStop.get()) Thread.onSpinWait(); });\n'
             "Thread.sleep(30_000);")
-    content, out, errors, interrupted = kernel.run(STARTED + code, timeout=90, interrupt_after_start=INTERRUPT_AFTER)
+    content, out, errors, interrupted = kernel.run("{\n" + STARTED + code + "\n}", timeout=90,
+                                                   interrupt_after_start=INTERRUPT_AFTER)
     assert interrupted is not None and content["status"] == "error", errors
     report = [line for line in out.splitlines() if line.startswith("interrupted:")]
     assert len(report) == 1, out
@@ -291,7 +294,11 @@ def test_background_output_is_marked_with_its_cell_and_thread(kernel):
     assert "B starts" in lines and "B ends" in lines, out          # the running cell's own lines: unmarked
     marked = [line for line in lines if line.startswith(f"[cell {cell_a} · bg-printer] bg line ")]
     assert len(marked) >= 5, f"expected cell {cell_a}'s thread lines marked in the running cell:\n{out}"
-    assert all(line in ("B starts", "B ends") or line.startswith(f"[cell {cell_a} · bg-printer] ") for line in lines), out
+    # every other line is the thread's, marked (lines it printed after A ended and before B
+    # started come first, marked as printed between cells)
+    assert all(line in ("B starts", "B ends") or line.startswith(f"[cell {cell_a} · bg-printer") for line in lines), out
+    between = [i for i, line in enumerate(lines) if "· between cells]" in line]
+    assert all(i < lines.index("B starts") for i in between), out
 
     time.sleep(0.6)  # no cell runs: the thread's lines are held for the next cell
     content, out, errors, _ = kernel.run('System.out.println("C runs");', 30)

@@ -60,6 +60,41 @@ final class CellCleanup {
      * @return what was stopped, and what still runs
      */
     static CleanupReport run(CellSession session, CellRun run, Duration budget) {
+        return run(session, run, budget, census(run));
+    }
+
+    /**
+     * What the cell has started and is still running: taken just before the evaluation thread
+     * is interrupted, so that what the cell's own code then stops (a scope or an executor
+     * closing itself) is counted too.
+     */
+    static Census census(CellRun run) {
+        Set<Thread> threads = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<ExecutorService> executors = Collections.newSetFromMap(new IdentityHashMap<>());
+        Thread eval = run.evalThread();
+        for (Thread t : LiveThreads.all()) {
+            if (t == eval || LiveThreads.isJvmOwned(t)) {
+                continue;
+            }
+            Object container = LiveThreads.containerOf(t);
+            ExecutorService executor = LiveThreads.executorOf(t, container);
+            boolean executorIsNew = executor != null && container != null && !LiveThreads.isRoot(container)
+                    && !run.existedBefore(container);
+            if (CellLoader.cellOf(t) == run.number() || executorIsNew) {
+                threads.add(t);
+            }
+            if (executorIsNew && !executor.isShutdown()) {
+                executors.add(executor);
+            }
+        }
+        return new Census(threads, executors);
+    }
+
+    /** The threads and executors a cell started that were running when it was interrupted. */
+    record Census(Set<Thread> threads, Set<ExecutorService> executors) {
+    }
+
+    static CleanupReport run(CellSession session, CellRun run, Duration budget, Census before) {
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
         int cell = run.number();
@@ -80,11 +115,20 @@ final class CellCleanup {
         }
 
         Set<Thread> started = Collections.newSetFromMap(new IdentityHashMap<>());
+        started.addAll(before.threads());
+        for (Thread t : started) {
+            t.interrupt();
+        }
         Set<String> borrowed = new LinkedHashSet<>();
         Set<ExecutorService> executors = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ExecutorService e : before.executors()) {
+            if (executors.add(e)) {
+                e.shutdownNow();
+            }
+        }
         Set<Long> portsStopped = new HashSet<>();
         boolean portsDone = false;
-        long lastInterrupt = 0;
+        long lastInterrupt = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
             boolean again = now - lastInterrupt >= REINTERRUPT_NANOS;
@@ -168,7 +212,8 @@ final class CellCleanup {
         for (int port : ListeningSockets.ports(leftPorts, known)) {
             stubborn.add("port " + port + " still listening");
         }
-        return new CleanupReport(cell, ended, virtualEnded, executors.size(), adoptedUnits, portsStopped.size(),
+        int executorsDown = (int) executors.stream().filter(ExecutorService::isShutdown).count();
+        return new CleanupReport(cell, ended, virtualEnded, executorsDown, adoptedUnits, portsStopped.size(),
                 List.copyOf(borrowed), stubborn, Duration.ofNanos(System.nanoTime() - start));
     }
 

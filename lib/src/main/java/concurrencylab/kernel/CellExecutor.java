@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +51,13 @@ final class CellExecutor extends AbstractExecutorService {
         Objects.requireNonNull(task, "task");
         CellRun run = session.snippetSubmitted();
         CellFuture<T> future = new CellFuture<>(run, session);
+        if (run.takePendingInterrupt()) {
+            // interrupted while this snippet was being compiled: it never starts
+            FutureTask<T> never = new FutureTask<>(task);
+            future.inner = never;
+            future.cancel(true);
+            return future;
+        }
         future.inner = delegate.submit(() -> future.evaluate(task));
         return future;
     }
@@ -132,14 +140,20 @@ final class CellExecutor extends AbstractExecutorService {
             if (f == null || !cancelled.compareAndSet(false, true)) {
                 return f != null && f.isCancelled();
             }
-            boolean wasRunning = f.cancel(mayInterruptIfRunning);
-            if (!wasRunning || !run.markInterrupted()) {
+            if (f.isDone() || !run.markInterrupted()) {
+                boolean c = f.cancel(mayInterruptIfRunning);
                 cleaned.countDown();
-                return wasRunning;
+                return c;
+            }
+            CellCleanup.Census before = CellCleanup.census(run);
+            boolean wasRunning = f.cancel(mayInterruptIfRunning);
+            if (!wasRunning) {
+                cleaned.countDown();
+                return false;
             }
             Thread.ofPlatform().daemon().name("course-interrupt-cell-" + run.number()).start(() -> {
                 try {
-                    CleanupReport report = CellCleanup.run(session, run, session.cleanupBudget());
+                    CleanupReport report = CellCleanup.run(session, run, session.cleanupBudget(), before);
                     session.reportSink().accept(report.line());
                 } catch (RuntimeException | Error e) {
                     session.reportSink().accept("interrupted: the clean-up of this cell failed: " + e);

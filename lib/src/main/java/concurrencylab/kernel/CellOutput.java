@@ -124,24 +124,28 @@ final class CellOutput extends OutputStream {
         }
         lock.lock();
         try {
-            if (!attached.getAsBoolean()) {
-                return;
+            if (attached.getAsBoolean()) {
+                writeHeld();
+                target.flush();
             }
-            if (droppedHeld > 0) {
-                target.write(("[" + droppedHeld + " earlier lines printed between cells were dropped]\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                droppedHeld = 0;
-            }
-            for (byte[] line; (line = held.poll()) != null; ) {
-                target.write(line);
-            }
-            anyHeld = false;
-            target.flush();
         } catch (IOException e) {
             // the cell's stream is gone: nothing to show them in
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Writes the held lines to the cell; the caller holds the lock and the cell is attached. */
+    private void writeHeld() throws IOException {
+        if (droppedHeld > 0) {
+            target.write(("[" + droppedHeld + " earlier lines printed between cells were dropped]\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            droppedHeld = 0;
+        }
+        for (byte[] line; (line = held.poll()) != null; ) {
+            target.write(line);
+        }
+        anyHeld = false;
     }
 
     /** Writes one line (or a flushed partial line) of thread {@code t}, marked when needed. */
@@ -157,6 +161,9 @@ final class CellOutput extends OutputStream {
         String marker = continuing ? "" : marker(t, running, !open);
         byte[] out = marker.isEmpty() ? text : concat(marker.getBytes(StandardCharsets.UTF_8), text);
         if (open) {
+            if (anyHeld) {
+                writeHeld(); // what was printed between cells comes first
+            }
             target.write(out);
             target.flush();
         } else {

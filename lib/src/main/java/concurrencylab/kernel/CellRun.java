@@ -23,6 +23,7 @@ final class CellRun {
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private volatile Thread evalThread;
     private volatile boolean snippetRunning;
+    private volatile boolean interruptPending;
 
     CellRun(int number, Set<Object> containersBefore, Set<Long> listeningBefore) {
         this.number = number;
@@ -84,6 +85,18 @@ final class CellRun {
     /** Whether a snippet of this cell is still being evaluated. */
     boolean snippetRunning() {
         return snippetRunning;
+    }
+
+    /** Remembers an interrupt that came while no snippet of this cell was running (compiling). */
+    void interruptBetweenSnippets() {
+        interruptPending = true;
+    }
+
+    /** Returns whether an interrupt is waiting for this cell's next snippet, and clears it. */
+    boolean takePendingInterrupt() {
+        boolean pending = interruptPending;
+        interruptPending = false;
+        return pending;
     }
 
     /** Marks the cell interrupted; returns false if it already was. */

@@ -169,6 +169,20 @@ public final class CellSession {
         return run;
     }
 
+    /**
+     * Called whenever the kernel is asked to interrupt, before it cancels the running snippet:
+     * if the running cell is between two snippets (JShell compiles each one before it runs, and
+     * JJava then has nothing to cancel), the interrupt waits for the cell's next snippet, which
+     * is then cancelled before it starts.
+     */
+    void interruptRequested() {
+        CellRun run = current;
+        int number = runningCell.getAsInt();
+        if (run != null && number > 0 && run.number() == number && !run.snippetRunning()) {
+            run.interruptBetweenSnippets();
+        }
+    }
+
     /** Records that JShell created snippet {@code id} while the running cell was compiled. */
     void snippetCreated(int id) {
         snippetCells.putIfAbsent(id, runningCell.getAsInt());

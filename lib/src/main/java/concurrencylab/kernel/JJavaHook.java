@@ -32,6 +32,10 @@ import jdk.jshell.Snippet;
  *       {@link CellOutput}, and so is {@code System.out}/{@code err} between requests.</li>
  *   <li>JShell's snippet events tell which cell defined each snippet class, for
  *       {@link CellSession#codeCell}.</li>
+ *   <li>The map of snippets in flight ({@code execControl.running}), whose {@code forEach} is
+ *       JJava's interrupt, is replaced by an {@link InterruptWatch}: an interrupt that comes
+ *       while the cell's next snippet is still being compiled is kept for that snippet instead
+ *       of being lost.</li>
  *   <li>The cell number is JJava's execution count ({@code BaseKernel.executionCount}, one
  *       ahead of the running request's count).</li>
  * </ul>
@@ -124,7 +128,12 @@ public final class JJavaHook {
             }
         });
 
-        executorField.setAccessible(true);
+        Field runningField = field(execControl.getClass(), "running");
+        @SuppressWarnings("unchecked")
+        java.util.Map<Object, Object> running = (java.util.Map<Object, Object>) runningField.get(execControl);
+        InterruptWatch<Object, Object> watch = new InterruptWatch<>(session::interruptRequested);
+        watch.putAll(running);
+        runningField.set(execControl, watch);
         executorField.set(execControl, new CellExecutor(executor, session));
         CellSession.install(session);
     }
