@@ -80,8 +80,11 @@ CASES = {
         r"interrupted: stopped \d+ threads, 2 worker JVMs started by this cell"),
     "lab-server": (
         "var cellServer = LabServer.start();\n"
-        "probeClient.send(HttpRequest.newBuilder(cellServer.imageUri(1)).build(),"
-        " HttpResponse.BodyHandlers.discarding());\n"
+        # one request over a raw socket: an HttpClient would start worker threads of its own
+        "try (var s = new java.net.Socket(\"127.0.0.1\", cellServer.port())) {\n"
+        "    s.getOutputStream().write(\"GET /img/1 HTTP/1.0\\r\\n\\r\\n\".getBytes());\n"
+        "    s.getInputStream().readAllBytes();\n"
+        "}\n"
         "Thread.sleep(30_000);",
         r"interrupted: stopped .*1 lab server.* started by this cell"),
     "completable-future-chain": (
@@ -112,7 +115,8 @@ var earlierServer = LabServer.start();
 var earlierProcs = ProcessPool.of(1);
 var earlierProcsTask = earlierProcs.submit(LabTasks.sleep(600_000));
 var spinStop = new java.util.concurrent.atomic.AtomicBoolean();
-var probeClient = HttpClient.newHttpClient();  // one client for the whole test: its selector thread stays
+// one client for the whole test, running on the caller's thread: no worker threads come and go
+var probeClient = HttpClient.newBuilder().executor(Runnable::run).build();
 // What a case is compared with: threads (platform and virtual, the JVM's own left out),
 // child processes, listening ports; by identity (LeakCheck) and by count.
 java.util.regex.Pattern jvmOwned = java.util.regex.Pattern.compile(

@@ -83,7 +83,7 @@ final class CellCleanup {
             if (CellLoader.cellOf(t) == run.number() || executorIsNew) {
                 threads.add(t);
             }
-            if (executorIsNew && !executor.isShutdown()) {
+            if (executorIsNew && !executor.isTerminated()) { // closing but still running counts
                 executors.add(executor);
             }
         }
