@@ -52,6 +52,11 @@ def kernel_spec(java_home: Path, kernel_jar: Path, root: Path) -> dict:
             "--enable-native-access=ALL-UNNAMED",
             f"-Djava.util.logging.config.file={root / 'kernel-setup' / 'logging.properties'}",
             "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
+            # Cell-scoped clean-up on interrupt (concurrencylab.kernel): list virtual threads
+            # through the JDK's thread containers, and find the pool of a pool thread.
+            "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
             "-jar", str(kernel_jar),
             "{connection_file}",
         ],

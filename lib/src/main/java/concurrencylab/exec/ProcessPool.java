@@ -93,6 +93,8 @@ public final class ProcessPool implements ExecutorService {
             slots.add(new WorkerSlot(this, i, queue));
         }
         startAll();
+        // In the notebook kernel, interrupting the cell that created this pool kills its workers.
+        concurrencylab.kernel.CellSession.adopt("worker JVM", workers, this, this::shutdownNow);
     }
 
     /**

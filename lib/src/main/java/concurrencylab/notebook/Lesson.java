@@ -2,8 +2,11 @@ package concurrencylab.notebook;
 
 import concurrencylab.lab.debug.LeakCheck;
 import concurrencylab.lab.debug.LeakReport;
+import concurrencylab.kernel.CellSession;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One notebook's run: the first cell starts it, the last cell finishes it with a leak check.
@@ -17,7 +20,8 @@ import java.util.Objects;
  * <p>{@link #finish()} compares live threads (platform and virtual), child processes and
  * listening sockets with the ones there were at {@link #start} ({@link LeakCheck}), and throws
  * if anything the lesson started is still alive after a short grace period, so a notebook that
- * leaks fails in CI.
+ * leaks fails in CI. In the course kernel the message also says which cell ({@code In [n]})
+ * started each leaked thread.
  *
  * <p>Thread safety: meant for the notebook's own thread; not for concurrent use.
  */
@@ -69,6 +73,15 @@ public final class Lesson {
         System.out.println(signed(message));
     }
 
+    /** In the kernel: which cell started each leaked thread, e.g. {@code "\n  started by: pool-1-thread-1 in cell [4]"}. */
+    static String startedBy(LeakReport leaks) {
+        Map<Long, Integer> origins = CellSession.threadOrigins();
+        String named = leaks.threads().stream().filter(t -> origins.containsKey(t.tid()))
+                .map(t -> t.name() + " in cell [" + origins.get(t.tid()) + "]")
+                .collect(Collectors.joining(", "));
+        return named.isEmpty() ? "" : "\n  started by: " + named;
+    }
+
     /**
      * Ends the lesson: waits up to a few seconds for what the lesson started to end, then
      * prints the leak check.
@@ -80,7 +93,7 @@ public final class Lesson {
         LeakReport leaks = baseline.leaksSince(GRACE);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         if (!leaks.isClean()) {
-            throw new IllegalStateException(title + " leaked: " + leaks
+            throw new IllegalStateException(title + " leaked: " + leaks + startedBy(leaks)
                     + ". Close executors with try-with-resources and servers with close().");
         }
         System.out.println(String.format("%s finished in %.1f s · leak check clean: %s", title, seconds, leaks.counts()));

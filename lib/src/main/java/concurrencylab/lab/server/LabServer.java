@@ -111,6 +111,8 @@ public final class LabServer implements AutoCloseable {
         http.setExecutor(handlers);
         http.createContext("/", this::handle);
         http.start();
+        // In the notebook kernel, interrupting the cell that started this server closes it.
+        concurrencylab.kernel.CellSession.adopt("lab server", 1, this, this::close);
     }
 
     /** Starts a server on a free port of 127.0.0.1 with {@link LabConfig#DEFAULTS}: no delay, no faults. */
