@@ -1,5 +1,7 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.lab.bench.BenchStats;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -54,12 +56,8 @@ public record HybridRun(HybridVariant variant, List<HashedPage> pages, Duration 
         if (!(q >= 0 && q <= 1)) {
             throw new IllegalArgumentException("a quantile must be between 0 and 1, got " + q);
         }
-        List<Duration> sorted = pages.stream().filter(p -> p.bytes() >= 0).map(HashedPage::fetchTime).sorted().toList();
-        if (sorted.isEmpty()) {
-            return Duration.ZERO;
-        }
-        int rank = (int) Math.ceil(q * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        List<Duration> fetched = pages.stream().filter(p -> p.bytes() >= 0).map(HashedPage::fetchTime).toList();
+        return fetched.isEmpty() ? Duration.ZERO : BenchStats.quantile(q, fetched);
     }
 
     /** Returns the summed hashing time of every hashed page: the CPU work this run did. */
