@@ -77,7 +77,7 @@ public record BenchStats(double medianMs, double minMs, double maxMs, int runs) 
     }
 
     private static double[] nanos(List<Duration> durations) {
-        if (durations == null || durations.contains(null)) {
+        if (durations == null || durations.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("statistics need durations, got " + durations);
         }
         return durations.stream().mapToDouble(Duration::toNanos).toArray();
