@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * {@snippet :
  * HybridRun run = crawler.crawl(uris, HybridVariant.PROCESS_POOL);
- * System.out.println(run.summary());   // c · process pool: 150 pages, 150 hashed, 0 failed in 1.42 s ...
+ * System.out.println(run.summary());   // c · process pool: 150 pages, 150 hashed, 0 failed in S s ...
  * }
  * <p>Thread safety: an immutable record.
  *
