@@ -175,23 +175,7 @@ public final class DownloadsBench {
             for (int i = 0; i < downloads; i++) {
                 uris.add(server != null ? server.imageUri(i) : base.resolve("img/" + i));
             }
-            Run virtualThreads = Downloader.on(virtual).client(client).timeout(timeout)::download;
-            Run async = AsyncDownloader.using(client).timeout(timeout)::download;
-            List<Variant> variants = new ArrayList<>(List.of(
-                    new Variant("thread pool (20)", Math.min(20, downloads), false, false, uris,
-                            Downloader.on(pool).client(client).timeout(timeout)::download),
-                    new Variant("virtual threads, all at once", downloads, true, false, uris, virtualThreads),
-                    new Variant("virtual threads, Semaphore(10)", Math.min(10, downloads), false, false, uris,
-                            Downloader.on(virtual).client(client).timeout(timeout).limit(10)::download),
-                    new Variant("async HttpClient, all at once", downloads, true, false, uris, async)));
-            if (bare != null) { // the same client and downloads against the least an HTTP server can do
-                List<URI> bareUris = new ArrayList<>(downloads);
-                for (int i = 0; i < downloads; i++) {
-                    bareUris.add(bare.imageUri(i));
-                }
-                variants.add(new Variant("virtual threads, bare responder", downloads, true, true, bareUris, virtualThreads));
-                variants.add(new Variant("async, bare responder", downloads, true, true, bareUris, async));
-            }
+            List<Variant> variants = variants(uris, bare, client, timeout, pool, virtual);
             AtomicLong lastAdmitted = new AtomicLong();
             if (server != null) { // before the warm-up: installing it later would make the JIT recompile the server's path mid-run
                 server.onAdmitted(() -> lastAdmitted.accumulateAndGet(System.nanoTime(), Math::max));
@@ -221,6 +205,33 @@ public final class DownloadsBench {
             }
         }
         return new Result(rows, warm);
+    }
+
+    /**
+     * The four variants on {@code uris}, and with a {@code bare} responder the two peers: the
+     * same client and downloads against the least an HTTP server can do.
+     */
+    private static List<Variant> variants(List<URI> uris, BareResponder bare, HttpClient client, Duration timeout,
+            ExecutorService pool, ExecutorService virtual) {
+        int downloads = uris.size();
+        Run virtualThreads = Downloader.on(virtual).client(client).timeout(timeout)::download;
+        Run async = AsyncDownloader.using(client).timeout(timeout)::download;
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("thread pool (20)", Math.min(20, downloads), false, false, uris,
+                        Downloader.on(pool).client(client).timeout(timeout)::download),
+                new Variant("virtual threads, all at once", downloads, true, false, uris, virtualThreads),
+                new Variant("virtual threads, Semaphore(10)", Math.min(10, downloads), false, false, uris,
+                        Downloader.on(virtual).client(client).timeout(timeout).limit(10)::download),
+                new Variant("async HttpClient, all at once", downloads, true, false, uris, async)));
+        if (bare != null) {
+            List<URI> bareUris = new ArrayList<>(downloads);
+            for (int i = 0; i < downloads; i++) {
+                bareUris.add(bare.imageUri(i));
+            }
+            variants.add(new Variant("virtual threads, bare responder", downloads, true, true, bareUris, virtualThreads));
+            variants.add(new Variant("async, bare responder", downloads, true, true, bareUris, async));
+        }
+        return variants;
     }
 
     /**
