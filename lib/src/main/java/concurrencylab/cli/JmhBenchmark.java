@@ -27,8 +27,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 public final class JmhBenchmark {
 
     static final CommandLine CLI = CommandLine.command("./course bench jmh",
-                    "The JMH reference microbenchmarks at short settings; defaults " + JmhBench.DEFAULTS
-                            + " -rff DIR/jmh.csv.")
+                    "The JMH reference microbenchmarks at short settings; a JMH option given replaces its default.\n"
+                            + "Defaults: " + String.join(" ", JmhBench.DEFAULTS.entrySet().stream()
+                                    .map(e -> e.getKey() + " " + e.getValue()).toList()) + " -rff DIR/jmh.csv")
             .out("where jmh.csv goes")
             .passThrough("JMH options");
 
