@@ -3,8 +3,10 @@ package concurrencylab.cli;
 import concurrencylab.scan.Connector;
 import concurrencylab.scan.ScanAbortedException;
 import concurrencylab.scan.ScanListener;
+import concurrencylab.scan.ScanRequest;
 import concurrencylab.scan.ScanResult;
 import concurrencylab.scan.ScanThreads;
+import concurrencylab.scan.ScanVariant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
@@ -17,25 +19,27 @@ import java.util.Map;
  * [--variant NAME] [--allow-remote] HOST}. Prints each open port as it is found, then the open
  * ports and the elapsed time; {@code --json} prints one JSON object instead. Exit status: 0 after
  * a scan, 2 on a bad argument (with a message saying what is accepted), 1 if the scan failed.
+ * The limit and timeout ranges are {@link ScanRequest}'s, which checks them.
  *
- * <p>Introduced in notebook {@code 07.6-Port-Scanner}.
+ * <p>Introduced in notebook {@code 07.6-Port-Scanner}. Thread safety: a command-line main.
  */
 public final class ScanCli {
-    static final String USAGE = """
-            Usage: ./course scan [OPTIONS] HOST
-            Scan TCP ports of HOST with a TCP connect per port (StructuredTaskScope, virtual threads).
-            HOST must be a loopback address (127.0.0.1, ::1, localhost) unless --allow-remote is given;
-            scanning hosts you do not own is not allowed.
 
-            Options:
-              --ports SPEC     ports and ranges, e.g. 1-1024,8080 (default 1-1024; 1..65535)
-              --limit N        most connects in flight, 1..10000 (default 500)
-              --timeout MS     per-connect timeout in ms, 1..60000 (default 500)
-              --variant NAME   structured (default), future or executor
-              --json           print one JSON object instead of text
-              --allow-remote   accept a non-loopback HOST (only a host you own)
-              --help           show this help
-            Exit status: 0 scanned, 1 scan failed, 2 bad arguments.""";
+    static final CommandLine CLI = CommandLine.command("./course scan", """
+                    Scan TCP ports of HOST with a TCP connect per port (StructuredTaskScope, virtual threads).
+                    HOST must be a loopback address (127.0.0.1, ::1, localhost) unless --allow-remote is given;
+                    scanning hosts you do not own is not allowed.""")
+            .text("--ports", "SPEC", "1-1024", "ports and ranges, e.g. 1-1024,8080 (1..65535)")
+            .numberCheckedBy("--limit", "N", ScanRequest.DEFAULT_LIMIT, 1, ScanRequest.MAX_LIMIT,
+                    "most connects in flight")
+            .numberCheckedBy("--timeout", "MS", (int) ScanRequest.DEFAULT_TIMEOUT.toMillis(),
+                    (int) ScanRequest.MIN_TIMEOUT.toMillis(), (int) ScanRequest.MAX_TIMEOUT.toMillis(),
+                    "per-connect timeout in ms")
+            .text("--variant", "NAME", "structured", "structured, future or executor")
+            .flag("--json", "print one JSON object instead of text")
+            .flag("--allow-remote", "accept a non-loopback HOST (only a host you own)")
+            .positional("HOST", "one loopback host, e.g. 127.0.0.1", "the host to scan")
+            .footer("Exit status: 0 scanned, 1 scan failed, 2 bad arguments.");
 
     private ScanCli() {
     }
@@ -52,23 +56,27 @@ public final class ScanCli {
 
     static int run(String[] args, PrintStream out, PrintStream err, Connector connector)
             throws InterruptedException {
-        ScanCliArgs parsed;
+        CommandLine.Parsed a;
+        ScanVariant variant;
+        ScanRequest request;
         try {
-            parsed = ScanCliArgs.parse(args);
+            a = CLI.parse(args);
+            if (a.help()) {
+                out.print(CLI.usage());
+                return 0;
+            }
+            variant = ScanVariant.parse(a.text("--variant"));
+            request = ScanRequest.of(a.positional(), a.text("--ports"), a.flag("--allow-remote"))
+                    .withLimit(a.number("--limit"))
+                    .withTimeout(Duration.ofMillis(a.number("--timeout")));
         } catch (IllegalArgumentException e) {
-            err.println("course scan: " + e.getMessage());
-            err.println("Run ./course scan --help for the options.");
+            CLI.reportError(e, err);
             return 2;
         }
-        if (parsed.help()) {
-            out.println(USAGE);
-            return 0;
-        }
         try {
-            ScanListener listener = parsed.json() ? ScanListener.silent() : ScanListener.egg(out);
-            ScanResult result = parsed.variant().scanner(connector, ScanThreads.virtual())
-                    .scan(parsed.request(), listener);
-            out.println(parsed.json() ? toJson(result) : toText(result));
+            ScanListener listener = a.flag("--json") ? ScanListener.silent() : ScanListener.egg(out);
+            ScanResult result = variant.scanner(connector, ScanThreads.virtual()).scan(request, listener);
+            out.println(a.flag("--json") ? toJson(result) : toText(result));
             return 0;
         } catch (ScanAbortedException e) {
             err.println("course scan: " + e.getMessage());

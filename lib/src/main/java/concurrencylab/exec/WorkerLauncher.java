@@ -1,45 +1,36 @@
 package concurrencylab.exec;
 
-import concurrencylab.cli.ProcessPoolBenchmark;
-
 import concurrencylab.tasks.LabTasks;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How a worker JVM is started: the parent's own {@code java} binary, preview on, headless,
- * and the classpath from {@code COURSE_CLASSPATH} or, if unset, {@code java.class.path}.
+ * How a worker JVM is started: a {@link JvmCommand} (the parent's own {@code java} binary,
+ * preview on, headless, the classpath from {@code COURSE_CLASSPATH} or, if unset,
+ * {@code java.class.path}) with the worker's flags.
  *
- * <p><b>Worker flags, and why.</b> {@code --enable-preview} (the parent's tasks may use
- * preview features); {@code -Djava.awt.headless=true}; {@code -XX:+DisplayVMOutputToStderr}
- * (JVM messages must not corrupt the reply frames on stdout); {@code -XX:+UseSerialGC}
- * (a task-at-a-time worker needs no concurrent GC threads; smaller footprint); and
- * {@code -Dconcurrencylab.worker.warmUpMillis} (see below). Nothing else: on the 2-core
- * course machine, counting primes below 2,000,000 in 40 chunks, the compute of a chunk
- * costs the same CPU in a worker as in the parent (322 ms per 2,000,000 either way), and
- * G1 instead of Serial, {@code -XX:ActiveProcessorCount=1} or
- * {@code -XX:CompileThresholdScaling=0.1} changed neither that nor the pool's wall time
- * beyond the noise (medians of 4 interleaved runs each).
+ * <p><b>Worker flags, and why.</b> {@code -XX:+DisplayVMOutputToStderr} (JVM messages must
+ * not corrupt the reply frames on stdout); {@code -XX:+UseSerialGC} (a task-at-a-time worker
+ * needs no concurrent GC threads; smaller footprint); and
+ * {@code -Dconcurrencylab.worker.warmUpMillis} (see below). Nothing else: the compute of a
+ * task costs the same CPU in a worker as in the parent, and other GC or JIT flags did not
+ * change the pool's wall time beyond the noise ({@code datasets/reference/MACHINE.md},
+ * section "Process pool workers", has the runs).
  *
- * <p><b>Why workers warm up.</b> What made a worker look 12 to 17% slower per chunk (a
- * chunk of 11.0 ms in the parent took 12.6 to 12.9 ms round trip) was not the compute (the
- * same chunk timed inside the worker: 11.0 to 11.3 ms) but the per-task path around it:
- * the round trip's wake-ups, and Java serialization of the task and of its result, which a
- * CPU-bound job of 40 chunks a run runs only a few hundred times, so it stays interpreted
- * (a serialize/deserialize round costs 300 to 570 microseconds for its first 200 runs, 20
- * to 50 once compiled). A worker therefore runs that path in memory
- * ({@link ProcessWorker#warmUpWirePath}) after its handshake while no task is waiting, for
- * at most {@value #DEFAULT_WARM_UP_MILLIS} ms (set the system property
+ * <p><b>Why workers warm up.</b> What makes a worker slower per task than the parent is not
+ * the compute but the per-task path around it: the round trip's wake-ups, and Java
+ * serialization of the task and of its result, which a CPU-bound job of a few tens of chunks
+ * a run runs only a few hundred times, so it stays interpreted. A worker therefore runs that
+ * path in memory ({@link ProcessWorker#warmUpWirePath}) after its handshake while no task is
+ * waiting, for at most {@value #DEFAULT_WARM_UP_MILLIS} ms (set the system property
  * {@value #WARM_UP_PROPERTY} in the parent, in milliseconds, 0 to skip). The part of the
- * per-task cost it cannot remove is the round trip itself: see
- * {@code ProcessPoolBenchmark#DEFAULT_PRIMES_CHUNKS}.
+ * per-task cost it cannot remove is the round trip itself, which is why the process-pool
+ * benchmark cuts its job into few chunks ({@code concurrencylab.lab.bench.ProcessPoolBench}).
  */
 record WorkerLauncher(String java, String classpath) {
 
     /** The environment variable a notebook kernel sets to the lib jar and its dependencies. */
-    static final String CLASSPATH_VARIABLE = "COURSE_CLASSPATH";
+    static final String CLASSPATH_VARIABLE = JvmCommand.CLASSPATH_VARIABLE;
 
     /** The system property (parent and worker) with the worker warm-up budget in milliseconds. */
     static final String WARM_UP_PROPERTY = "concurrencylab.worker.warmUpMillis";
@@ -52,28 +43,21 @@ record WorkerLauncher(String java, String classpath) {
     }
 
     static String classpath(String fromEnvironment) {
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment;
-        }
-        return System.getProperty("java.class.path", "");
+        return JvmCommand.courseClasspath(fromEnvironment);
     }
 
     /** Returns the running JVM's launcher if it is a java binary, else java.home/bin/java. */
     static String findJava() {
-        String fromHome = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return ProcessHandle.current().info().command()
-                .filter(c -> Path.of(c).getFileName().toString().startsWith("java"))
-                .filter(c -> Files.isExecutable(Path.of(c)))
-                .orElse(fromHome);
+        return JvmCommand.java();
     }
 
     List<String> command(int poolId, int index) {
-        return List.of(java, "--enable-preview", "-Djava.awt.headless=true",
-                "-D" + LabTasks.WORKER_PROPERTY + "=true", "-Dconcurrencylab.worker.pool=" + poolId,
-                "-XX:+UseSerialGC", "-XX:+DisplayVMOutputToStderr",
-                "-D" + WARM_UP_PROPERTY + "=" + warmUpMillis(),
-                "-cp", classpath, ProcessWorker.class.getName(), Integer.toString(index),
-                Long.toString(ProcessHandle.current().pid()));
+        return JvmCommand.of(ProcessWorker.class).withJava(java).withClasspath(classpath)
+                .withFlags("-D" + LabTasks.WORKER_PROPERTY + "=true", "-Dconcurrencylab.worker.pool=" + poolId,
+                        "-XX:+UseSerialGC", "-XX:+DisplayVMOutputToStderr",
+                        "-D" + WARM_UP_PROPERTY + "=" + warmUpMillis())
+                .withArgs(Integer.toString(index), Long.toString(ProcessHandle.current().pid()))
+                .toList();
     }
 
     /** The warm-up budget for new workers: the parent's {@value #WARM_UP_PROPERTY} if a whole number, else the default. */

@@ -3,8 +3,9 @@ package concurrencylab.notebook;
 /**
  * Ends the kernel's JVM as soon as the kernel's main thread has returned. JJava's main thread
  * returns when Jupyter asks the kernel to shut down or restart, but its cell-execution pool
- * keeps a non-daemon thread alive for up to a minute after the last cell, so the JVM lingered:
- * a shutdown request took 30 s until Jupyter sent SIGTERM, against 0.3 s with this. Called once
+ * keeps a non-daemon thread alive for up to a minute after the last cell, so the JVM lingered
+ * until Jupyter gave up waiting and sent SIGTERM ({@code datasets/reference/MACHINE.md},
+ * section "Kernel", has the times before and after). Called once
  * by the kernel's startup script ({@code kernel-setup/startup.jshell}); compiled here rather
  * than there, so that the kernel start does not pay JShell to compile it. Thread-safe.
  */

@@ -1,12 +1,7 @@
 package concurrencylab.notebook;
 
-import concurrencylab.lab.debug.LeakCheck;
-import concurrencylab.lab.debug.LeakReport;
-import concurrencylab.kernel.CellSession;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * One notebook's run: the first cell starts it, the last cell finishes it with a leak check.
@@ -18,7 +13,8 @@ import java.util.stream.Collectors;
  * }
  *
  * <p>{@link #finish()} compares live threads (platform and virtual), child processes and
- * listening sockets with the ones there were at {@link #start} ({@link LeakCheck}), and throws
+ * listening sockets with the ones there were at {@link #start} (the {@link LeakWatch} on the
+ * class path: the lab's {@code LeakCheck}), and throws
  * if anything the lesson started is still alive after a short grace period, so a notebook that
  * leaks fails in CI. In the course kernel the message also says which cell ({@code In [n]})
  * started each leaked thread.
@@ -33,9 +29,9 @@ public final class Lesson {
 
     private final String title;
     private final long startNanos = System.nanoTime();
-    private final LeakCheck baseline;
+    private final LeakWatch.Baseline baseline;
 
-    private Lesson(String title, LeakCheck baseline) {
+    private Lesson(String title, LeakWatch.Baseline baseline) {
         this.title = title;
         this.baseline = baseline;
     }
@@ -45,6 +41,7 @@ public final class Lesson {
      * running now as the leak baseline.
      *
      * @throws IllegalArgumentException if the title is blank or COURSE_SCALE is not quick/full
+     * @throws IllegalStateException if no leak check is on the class path ({@link LeakWatch#installed})
      */
     public static Lesson start(String title) {
         Objects.requireNonNull(title, "title");
@@ -55,7 +52,7 @@ public final class Lesson {
         System.out.println(String.format("%s · JDK %s · %d cores · scale %s%s", title, Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), scale,
                 Notebook.inKernel() ? "" : " · (not in a notebook kernel)"));
-        return new Lesson(title, LeakCheck.snapshot());
+        return new Lesson(title, LeakWatch.installed().snapshot());
     }
 
     /** Returns the run size chosen with the COURSE_SCALE environment variable (quick by default). */
@@ -73,15 +70,6 @@ public final class Lesson {
         System.out.println(signed(message));
     }
 
-    /** In the kernel: which cell started each leaked thread, e.g. {@code "\n  started by: pool-1-thread-1 in cell [4]"}. */
-    static String startedBy(LeakReport leaks) {
-        Map<Long, Integer> origins = CellSession.threadOrigins();
-        String named = leaks.threads().stream().filter(t -> origins.containsKey(t.tid()))
-                .map(t -> t.name() + " in cell [" + origins.get(t.tid()) + "]")
-                .collect(Collectors.joining(", "));
-        return named.isEmpty() ? "" : "\n  started by: " + named;
-    }
-
     /**
      * Ends the lesson: waits up to a few seconds for what the lesson started to end, then
      * prints the leak check.
@@ -90,10 +78,10 @@ public final class Lesson {
      *     during the lesson are still alive; the message names them
      */
     public void finish() {
-        LeakReport leaks = baseline.leaksSince(GRACE);
+        LeakWatch.Findings leaks = baseline.leaksSince(GRACE);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        if (!leaks.isClean()) {
-            throw new IllegalStateException(title + " leaked: " + leaks + startedBy(leaks)
+        if (!leaks.clean()) {
+            throw new IllegalStateException(title + " leaked: " + leaks.description()
                     + ". Close executors with try-with-resources and servers with close().");
         }
         System.out.println(String.format("%s finished in %.1f s · leak check clean: %s", title, seconds, leaks.counts()));

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * for (int run = 1; run <= 5; run++) {
  *     progress.update("run " + run + " of 5");
  * }
- * progress.done("5 runs in 3.2 s");
+ * progress.done("5 runs done");
  * }
  *
  * <p>Thread safety: {@link #update} may be called from any thread; calls are serialized so the

@@ -1,7 +1,5 @@
 package concurrencylab.scan;
 
-import concurrencylab.lab.ports.PlantedListeners;
-
 /**
  * Scans TCP ports of one host and reports each as open, closed or filtered.
  *
@@ -15,7 +13,7 @@ import concurrencylab.lab.ports.PlantedListeners;
  * ended and every socket is closed before the call returns.
  *
  * {@snippet :
- * try (var planted = PlantedListeners.open(0, 3)) {
+ * try (var planted = PlantedListeners.open(0, 3)) {   // the lab's listeners (concurrencylab.lab.ports)
  *     ScanResult result = PortScanner.structured().scan(ScanRequest.loopback("1-65535"),
  *             ScanListener.egg(System.out));
  *     System.out.println(result.summary());

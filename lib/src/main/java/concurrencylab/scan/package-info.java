@@ -28,19 +28,21 @@
  *   <li>{@link concurrencylab.scan.ScanAbortedException}: a scan that failed or ran past its deadline.</li>
  * </ul>
  *
- * <h2>Something to scan, experiments, tools</h2>
+ * <h2>How a port is probed</h2>
  * <ul>
- *   <li>{@link concurrencylab.lab.ports.PlantedListeners}: open ports to find.</li>
- *   <li>{@link concurrencylab.lab.ports.SilentListeners}: ports that never answer (filtered).</li>
- *   <li>{@link concurrencylab.lab.ports.ScanExperiment}: variants side by side; limit x timeout chart.</li>
- *   <li>{@link concurrencylab.cli.ScanCli}: {@code ./course scan}.</li>
- *   <li>{@link concurrencylab.cli.ScanBenchmark}: {@code ./course bench scan}, the race against nmap.</li>
+ *   <li>{@link concurrencylab.scan.Connector}: probes one port; the seam tests substitute.</li>
+ *   <li>{@link concurrencylab.scan.NativeConnector}: Linux, through the Foreign Function &amp;
+ *       Memory API, a socket reused from port to port; {@link concurrencylab.scan.NioConnector}:
+ *       a {@code SocketChannel} everywhere else.</li>
+ *   <li>{@link concurrencylab.scan.ScanHosts}: which hosts may be scanned (loopback unless the
+ *       caller opts in); {@link concurrencylab.scan.ScanThreads}: the scanners' default virtual threads.</li>
  * </ul>
+ *
+ * <p>Package-private: {@code Sweep}, the work the three scanners share.
+ *
+ * <p>Around this package, not part of it: the lab's listeners to find and experiments
+ * ({@code concurrencylab.lab.ports}: {@code PlantedListeners}, {@code SilentListeners},
+ * {@code ScanExperiment}, {@code ScanRace}), and the commands ({@code concurrencylab.cli}:
+ * {@code ScanCli} is {@code ./course scan}, {@code ScanBenchmark} is {@code ./course bench scan}).
  */
 package concurrencylab.scan;
-
-import concurrencylab.cli.ScanBenchmark;
-import concurrencylab.cli.ScanCli;
-import concurrencylab.lab.ports.PlantedListeners;
-import concurrencylab.lab.ports.ScanExperiment;
-import concurrencylab.lab.ports.SilentListeners;

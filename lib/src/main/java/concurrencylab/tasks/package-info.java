@@ -12,7 +12,7 @@
  * <h2>The tasks</h2>
  * <ul>
  *   <li>{@link concurrencylab.tasks.LabTasks}: static factories. {@code countPrimes} (CPU
- *       work, introduced in {@code 07.1-No-GIL-in-Java}), {@code sleep} and
+ *       work, introduced in {@code 07.1-No-GIL}), {@code sleep} and
  *       {@code fetchLength} (waiting on I/O, loopback only; {@code 07.2-Executors}),
  *       {@code sha256Hex}, {@code sha256Report} and {@code whoRanMe} ({@code 07.4-Hybrid-Crawler}),
  *       {@code noop} (overhead benchmarks) and {@code haltWorker} (a crashing worker,
@@ -21,6 +21,14 @@
  *       of {@code whoRanMe()} ({@code 07.4-Hybrid-Crawler}).</li>
  *   <li>{@link concurrencylab.tasks.HashReport}: a digest, the byte count, who hashed it and how
  *       long it took; the answer of {@code sha256Report} ({@code 07.4-Hybrid-Crawler}).</li>
+ * </ul>
+ *
+ * <h2>Around the tasks</h2>
+ * <ul>
+ *   <li>{@link concurrencylab.tasks.Whereabouts}: which process, thread and carrier runs the
+ *       calling code ({@code 07.5-Debugging-Toolbox}).</li>
+ *   <li>{@link concurrencylab.tasks.Loopback}: the test every client applies before it sends
+ *       anything: is this host loopback?</li>
  * </ul>
  *
  * <p>Package-private: one record per task ({@code PrimeCount}, {@code Sha256Rounds}, {@code BodyHash},

@@ -2,7 +2,7 @@ package concurrencylab.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import concurrencylab.tasks.LabTasks;
+import concurrencylab.lab.bench.ProcessPoolBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,12 +18,16 @@ class ProcessPoolBenchmarkTest {
     @TempDir
     Path dir;
 
+    private static ProcessPoolBench.Settings settings(String... args) {
+        return ProcessPoolBenchmark.settings(ProcessPoolBenchmark.CLI.parse(args));
+    }
+
     @Test
     @DisplayName("options default to 2 workers, 2000 tasks, 5 runs, primes below 2,000,000 in 16 chunks and need --out")
     void optionsDefaults() {
-        var o = ProcessPoolBenchmark.Options.parse(new String[] {"--out", dir.toString()});
-        assertEquals(new ProcessPoolBenchmark.Options(dir, 2, 2000, 5, 2_000_000, 16), o);
-        var e = assertThrows(IllegalArgumentException.class, () -> ProcessPoolBenchmark.Options.parse(new String[0]));
+        assertEquals(dir, ProcessPoolBenchmark.CLI.parse(new String[] {"--out", dir.toString()}).out());
+        assertEquals(new ProcessPoolBench.Settings(2, 2000, 5, 2_000_000, 16), settings("--out", dir.toString()));
+        var e = assertThrows(IllegalArgumentException.class, () -> ProcessPoolBenchmark.CLI.parse(new String[0]));
         assertTrue(e.getMessage().contains("--out"), e.getMessage());
     }
 
@@ -33,32 +37,11 @@ class ProcessPoolBenchmarkTest {
         for (String[] bad : List.of(new String[] {"--out", "x", "--workers", "0"}, new String[] {"--out", "x", "--runs", "abc"},
                 new String[] {"--out", "x", "--tasks"}, new String[] {"--out", "x", "--colour", "red"},
                 new String[] {"--out", "x", "--primes-below", "10"}, new String[] {"--out", "x", "--chunks", "0"})) {
-            var e = assertThrows(IllegalArgumentException.class, () -> ProcessPoolBenchmark.Options.parse(bad));
+            var e = assertThrows(IllegalArgumentException.class, () -> settings(bad));
             assertFalse(e.getMessage().isBlank());
         }
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> ProcessPoolBenchmark.Options.parse(new String[] {"--out", "x", "--workers", "99"}));
+        var e = assertThrows(IllegalArgumentException.class, () -> settings("--out", "x", "--workers", "99"));
         assertTrue(e.getMessage().contains("1..64"), e.getMessage());
-    }
-
-    @Test
-    @DisplayName("median takes the middle value, or the mean of the two middle values")
-    void medianIsTheMiddle() {
-        assertEquals(2.0, ProcessPoolBenchmark.median(new double[] {3, 1, 2}));
-        assertEquals(2.5, ProcessPoolBenchmark.median(new double[] {4, 1, 3, 2}));
-    }
-
-    @Test
-    @DisplayName("the prime chunks cover [0, bound) exactly once, the costliest (highest) first")
-    void primeChunksCoverTheRangeLargestFirst() throws Exception {
-        var chunks = ProcessPoolBenchmark.primeChunks(100_003, 40);
-        assertEquals(40, chunks.size());
-        long total = 0;
-        for (var c : chunks) {
-            total += c.call();
-        }
-        assertEquals(9592, total, "primes below 100,003 (the same as below 100,000)");
-        assertEquals(LabTasks.countPrimes(100_003L * 39 / 40, 100_003).call(), chunks.getFirst().call());
     }
 
     @Test

@@ -21,9 +21,8 @@ class ProcessPoolOrphanTest {
     @Test
     @DisplayName("after kill -9 of the parent JVM, every worker JVM is gone within 5 s")
     void workersDieWithTheirParent() throws Exception {
-        Process parent = new ProcessBuilder(WorkerLauncher.findJava(), "--enable-preview", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), OrphanParentMain.class.getName(), "3")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process parent = JvmCommand.of(OrphanParentMain.class).withClasspath(System.getProperty("java.class.path"))
+                .withArgs("3").processBuilder().redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Long> pids = new ArrayList<>();
         try {
             pids.addAll(workerPidsOf(parent));

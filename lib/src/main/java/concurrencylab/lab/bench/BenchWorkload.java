@@ -54,9 +54,9 @@ public final class BenchWorkload {
      * Returns a CPU-bound workload: the primes below {@code below}, counted in {@code chunks}
      * equal ranges with {@link LabTasks#countPrimes}; a run's answer is the total count.
      * The ranges come highest first: a higher range costs more, and handing out the dearest
-     * chunks first keeps a worker from being left alone with a big one at the end (measured
-     * with a process pool of 2: 16 chunks highest first 1.81x sequential, 40 chunks 1.66x,
-     * see {@code ./course bench processes}).
+     * chunks first keeps a worker from being left alone with a big one at the end
+     * ({@code ./course bench processes} measures it; {@code datasets/reference/MACHINE.md},
+     * section "Process pool", has the runs).
      *
      * @throws IllegalArgumentException if {@code below < 2} or {@code chunks} is outside 1..below
      */

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * with at least {@code n} cores the answer is close to {@code n}; when other programs keep
  * the cores busy it is lower, and no thread pool can beat it.
  * {@snippet :
- * CoreShare.measure(2, Duration.ofMillis(500))   // e.g. 1.97 when idle, 0.6 when the machine is busy
+ * CoreShare.measure(2, Duration.ofMillis(500))   // close to 2 on an idle machine of 2 or more cores, lower when it is busy
  * }
  * <p>Introduced in notebook {@code 07.1-No-GIL}; printed by {@code ./course bench cpu}.
  * Thread safety: each call starts and joins its own threads.

@@ -1,7 +1,5 @@
 package concurrencylab.lab.bench;
 
-import concurrencylab.cli.JmhBenchmark;
-
 import concurrencylab.tasks.LabTasks;
 import concurrencylab.tasks.PortableCallable;
 import java.util.ArrayList;
@@ -25,9 +23,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * chunks sequentially, on two platform threads and on virtual threads; and what it costs to
  * start and join one platform thread versus one virtual thread.
  * {@snippet lang=sh :
- * ./course bench jmh        # JmhBenchmark: fork 1, short iterations, build/bench/jmh.csv
+ * ./course bench jmh        # fork 1, short iterations, build/bench/jmh.csv
  * }
- * <p>Run through {@link JmhBenchmark}; JMH's annotation processor generates the harness
+ * <p>Run through {@link JmhBench}; JMH's annotation processor generates the harness
  * classes and {@code META-INF/BenchmarkList} at build time. Introduced in notebook
  * {@code 07.1-No-GIL}. Thread safety: JMH gives each benchmark thread its own state per trial.
  */

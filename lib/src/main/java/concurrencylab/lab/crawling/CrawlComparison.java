@@ -1,5 +1,6 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.lab.bench.BenchStats;
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.lab.server.LabServer;
 
@@ -102,18 +103,12 @@ public final class CrawlComparison {
             CrawlReport report = last.get(i);
             int pages = report.outcomes().size();
             long rounds = Math.max((pages + options.concurrency() - 1) / options.concurrency(), report.levels());
-            rows.add(new Row(crawlers.get(i).name(), pages, report.ok(), report.levels(), median(times.get(i)),
+            rows.add(new Row(crawlers.get(i).name(), pages, report.ok(), report.levels(), BenchStats.median(times.get(i)),
                     site.latency().multipliedBy(rounds), times.get(i)));
         }
         return new CrawlComparison(rows, options.maxPages() + " pages, " + options.concurrency()
                 + " in flight, latency " + site.latency().toMillis() + " ms + up to " + site.jitter().toMillis()
                 + " ms jitter, median of " + runs);
-    }
-
-    private static Duration median(List<Duration> values) {
-        List<Duration> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
     }
 
     /** Returns the rows, one per crawler. */

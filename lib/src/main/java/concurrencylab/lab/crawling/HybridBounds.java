@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * {@snippet :
  * HybridBounds bounds = HybridBounds.measure(crawler, uris, Duration.ofMillis(80));
- * System.out.println(bounds);   // I/O bound 0.80 s, CPU bound 1.10 s (2.20 s of hashing / 2 cores)
+ * System.out.println(bounds);   // I/O bound S s, CPU bound S s (the hashing seconds / the cores)
  * }
  * <p>Thread safety: an immutable record.
  *

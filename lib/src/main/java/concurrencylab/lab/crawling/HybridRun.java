@@ -1,5 +1,7 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.lab.bench.BenchStats;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,7 @@ import java.util.Objects;
  *
  * {@snippet :
  * HybridRun run = crawler.crawl(uris, HybridVariant.PROCESS_POOL);
- * System.out.println(run.summary());   // c · process pool: 150 pages, 150 hashed, 0 failed in 1.42 s ...
+ * System.out.println(run.summary());   // c · process pool: 150 pages, 150 hashed, 0 failed in S s ...
  * }
  * <p>Thread safety: an immutable record.
  *
@@ -54,12 +56,18 @@ public record HybridRun(HybridVariant variant, List<HashedPage> pages, Duration 
         if (!(q >= 0 && q <= 1)) {
             throw new IllegalArgumentException("a quantile must be between 0 and 1, got " + q);
         }
-        List<Duration> sorted = pages.stream().filter(p -> p.bytes() >= 0).map(HashedPage::fetchTime).sorted().toList();
-        if (sorted.isEmpty()) {
-            return Duration.ZERO;
-        }
-        int rank = (int) Math.ceil(q * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        List<Duration> fetched = fetchTimes();
+        return fetched.isEmpty() ? Duration.ZERO : BenchStats.quantile(q, fetched);
+    }
+
+    /** Returns the median fetch time of the fetched pages ({@link BenchStats#median(List)}), or zero if none was fetched. */
+    public Duration fetchMedian() {
+        List<Duration> fetched = fetchTimes();
+        return fetched.isEmpty() ? Duration.ZERO : BenchStats.median(fetched);
+    }
+
+    private List<Duration> fetchTimes() {
+        return pages.stream().filter(p -> p.bytes() >= 0).map(HashedPage::fetchTime).toList();
     }
 
     /** Returns the summed hashing time of every hashed page: the CPU work this run did. */
@@ -72,7 +80,7 @@ public record HybridRun(HybridVariant variant, List<HashedPage> pages, Duration 
         return String.format(Locale.ROOT, "%s: %d pages, %d hashed, %d failed in %.2f s%s; fetch median %d ms, p95 %d ms",
                 variant.label(), pages.size(), hashed(), pages.size() - hashed(), elapsed.toNanos() / 1e9,
                 setup.isZero() ? "" : String.format(Locale.ROOT, " (pool start %.2f s)", setup.toNanos() / 1e9),
-                fetchQuantile(0.5).toMillis(), fetchQuantile(0.95).toMillis());
+                fetchMedian().toMillis(), fetchQuantile(0.95).toMillis());
     }
 
     @Override

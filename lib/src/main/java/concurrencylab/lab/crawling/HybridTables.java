@@ -72,7 +72,7 @@ public final class HybridTables {
             t.intColumn("failed").append(r.pages().size() - r.hashed());
             t.doubleColumn("seconds").append(seconds(r.elapsed().toNanos()));
             t.doubleColumn("pool start s").append(seconds(r.setup().toNanos()));
-            t.longColumn("fetch median ms").append(r.fetchQuantile(0.5).toMillis());
+            t.longColumn("fetch median ms").append(r.fetchMedian().toMillis());
             t.longColumn("fetch p95 ms").append(r.fetchQuantile(0.95).toMillis());
         }
         return t;

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * try (LabServer server = LabServer.start(LabConfig.builder().latency(Duration.ofMillis(100)).build());
  *      ExecutorService pool = ExecutorKind.PLATFORM.create(20)) {
  *     DownloadReport report = Downloader.on(pool).timeout(Duration.ofSeconds(2)).download(server.imageUris(200));
- *     System.out.println(report);   // platform pool (20 threads): 200 ok, 0 failed in 1.0x s ...
+ *     System.out.println(report);   // platform pool (20 threads): 200 ok, 0 failed in S s (S >= the bound, 200 / 20 x 100 ms = 1 s)
  * }
  * }
  *

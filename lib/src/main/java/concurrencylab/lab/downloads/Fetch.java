@@ -48,11 +48,10 @@ public final class Fetch implements PortableCallable<DownloadOutcome> {
      * Returns a client for the downloads: HTTP/1.1, connect timeout, no redirects, and a new
      * virtual thread for each of the client's own tasks (completing responses, running
      * dependent stages). Without {@code executor(...)} the client makes a cached pool of
-     * platform threads for them; with 200 downloads at once on 2 cores that pool cost
-     * measurably more CPU (about 47 ms per 200 downloads, client and lab server together,
-     * against about 29 ms with virtual threads, once the JIT had settled) and the
-     * all-at-once downloads took 117-120 ms instead of 110-112 ms at 100 ms latency. The
-     * virtual threads end with their tasks, so there is nothing to shut down.
+     * platform threads for them, which costs more CPU per download than virtual threads and,
+     * on a machine with few cores, slows the all-at-once downloads
+     * ({@code datasets/reference/MACHINE.md}, section "Downloads", has the runs). The virtual
+     * threads end with their tasks, so there is nothing to shut down.
      */
     public static HttpClient newClient(Duration connectTimeout) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)

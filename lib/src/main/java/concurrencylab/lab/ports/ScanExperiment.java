@@ -7,7 +7,6 @@ import concurrencylab.scan.ScanResult;
 import concurrencylab.scan.ScanVariant;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -55,12 +54,12 @@ public final class ScanExperiment {
                 seconds[i] = r.elapsed().toNanos() / 1e9;
                 open = r.open();
             }
-            Arrays.sort(seconds);
+            BenchStats stats = BenchStats.of(seconds); // in seconds: the statistics keep the unit
             table.stringColumn(0).append(scanner.variant());
             table.stringColumn(1).append(open.toString());
-            table.doubleColumn(2).append(round(BenchStats.of(seconds).medianMs()));
-            table.doubleColumn(3).append(round(seconds[0]));
-            table.doubleColumn(4).append(round(seconds[runs - 1]));
+            table.doubleColumn(2).append(round(stats.medianMs()));
+            table.doubleColumn(3).append(round(stats.minMs()));
+            table.doubleColumn(4).append(round(stats.maxMs()));
         }
         return table;
     }

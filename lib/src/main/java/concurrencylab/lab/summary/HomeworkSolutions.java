@@ -1,5 +1,7 @@
 package concurrencylab.lab.summary;
 
+import concurrencylab.exec.JvmCommand;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -153,10 +155,10 @@ public final class HomeworkSolutions {
     }
 
     private static String runShowcase(List<Path> classpath, Duration timeout) throws TimeoutException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "--enable-preview", "-Djava.awt.headless=true",
-                "-cp", join(classpath), SHOWCASE).redirectErrorStream(true);
-        builder.environment().remove("COURSE_CLASSPATH");
+        JvmCommand command = JvmCommand.of(SHOWCASE).withClasspath(join(classpath));
+        String java = command.javaBinary();
+        var builder = command.processBuilder().redirectErrorStream(true);
+        builder.environment().remove(JvmCommand.CLASSPATH_VARIABLE);
         Process child;
         try {
             child = builder.start();

@@ -21,6 +21,7 @@ class HybridRunTest {
         assertEquals(Duration.ofMillis(40), run.fetchQuantile(0.5));
         assertEquals(Duration.ofMillis(80), run.fetchQuantile(1));
         assertEquals(Duration.ofMillis(10), run.fetchQuantile(0));
+        assertEquals(Duration.ofMillis(45), run.fetchMedian(), "the mean of the two middle ones, 40 and 50 ms");
         assertEquals(Duration.ofMillis(30), run.totalHashTime());
         var e = assertThrows(IllegalArgumentException.class, () -> run.fetchQuantile(1.5));
         assertTrue(e.getMessage().contains("between 0 and 1"), e.getMessage());

@@ -35,7 +35,8 @@ class PageCrawlerTest {
 
     /**
      * Loads the HTTP client's classes once: in a cold JVM on a busy machine the first request
-     * has been measured at 776 ms against a 100 ms server, which would blur the timeout tests.
+     * can take several times the server's latency, which would blur the timeout tests
+     * ({@code datasets/reference/MACHINE.md}, section "Tests", has the figure).
      */
     @BeforeAll
     static void warmUp() throws InterruptedException {

@@ -10,37 +10,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ScanBenchmarkArgsTest {
+/** {@link ScanBenchmark}'s options; the race itself is {@code lab.ports.ScanRace}'s. */
+class ScanBenchmarkTest {
+
+    private static CommandLine.Parsed parse(String... args) {
+        return ScanBenchmark.CLI.parse(args);
+    }
 
     @Test
     @DisplayName("--out, --runs and --nmap are read; defaults are build/bench, 5 runs, nmap on PATH")
     void parses() {
-        ScanBenchmarkArgs a = ScanBenchmarkArgs.parse(new String[] {"--out", "x", "--runs", "3", "--nmap", "/bin/nmap"});
-        assertEquals(new ScanBenchmarkArgs(false, Path.of("x"), 3, "/bin/nmap"), a);
-        assertEquals(5, ScanBenchmarkArgs.parse(new String[0]).runs());
+        CommandLine.Parsed a = parse("--out", "x", "--runs", "3", "--nmap", "/bin/nmap");
+        assertEquals(Path.of("x"), a.out());
+        assertEquals(3, a.number("--runs"));
+        assertEquals("/bin/nmap", a.text("--nmap"));
+        assertEquals(5, parse().number("--runs"));
+        assertEquals(Path.of("build/bench"), parse().out());
+        assertEquals("nmap", parse().text("--nmap"));
     }
 
     @ParameterizedTest
     @DisplayName("--runs outside 1..50 is rejected with the accepted range")
     @ValueSource(strings = {"0", "51", "five", ""})
     void rejectsBadRuns(String runs) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ScanBenchmarkArgs.parse(new String[] {"--runs", runs}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--runs", runs));
         assertTrue(e.getMessage().contains("1..50") || e.getMessage().contains("needs a value"), e.getMessage());
     }
 
     @Test
     @DisplayName("an unknown argument is rejected, listing the accepted ones")
     void rejectsUnknown() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ScanBenchmarkArgs.parse(new String[] {"--fast"}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--fast"));
         assertTrue(e.getMessage().contains("accepted: --out DIR"), e.getMessage());
-    }
-
-    @Test
-    @DisplayName("the median of an odd and an even number of runs")
-    void median() {
-        assertEquals(2.0, ScanBenchmark.median(new double[] {3, 1, 2}));
-        assertEquals(2.5, ScanBenchmark.median(new double[] {4, 1, 2, 3}));
     }
 }
