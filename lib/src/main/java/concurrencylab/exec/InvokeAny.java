@@ -15,6 +15,15 @@ final class InvokeAny {
     private InvokeAny() {
     }
 
+    /** Untimed: the first successful result, or ExecutionException once every task has failed. */
+    static <T> T first(List<Future<T>> futures) throws InterruptedException, ExecutionException {
+        try {
+            return first(futures, false, 0);
+        } catch (TimeoutException impossible) {
+            throw new AssertionError("untimed invokeAny timed out", impossible);
+        }
+    }
+
     static <T> T first(List<Future<T>> futures, boolean timed, long deadlineNanos)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (futures.isEmpty()) {
@@ -42,7 +51,7 @@ final class InvokeAny {
             }
             throw last;
         } finally {
-            ProcessPool.cancelAll(futures);
+            InvokeAll.cancelAll(futures);
         }
     }
 }

@@ -6,12 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An {@link ExecutorService} whose workers are separate JVMs: Java's answer to Python's
- * {@code ProcessPoolExecutor}. Tasks cross the process boundary serialized; results and
- * exceptions come back (an exception keeps its type, message and remote stack trace, plus a
- * last frame naming the worker).
+ * {@code ProcessPoolExecutor}. Tasks cross the process boundary serialized, and so do
+ * results and exceptions: a result is an equal copy, never the task's own object, and an
+ * exception comes back as the task threw it (see <b>Futures</b>).
  * {@snippet :
  * try (var pool = ProcessPool.of(4)) {
  *     Future<Long> primes = pool.submit(LabTasks.countPrimes(1, 2_000_000));
@@ -37,39 +34,54 @@ import java.util.concurrent.atomic.AtomicInteger;
  * boot. Workers stay warm and are reused, one task at a time each; a free worker takes the
  * next task from one shared queue, so short and long tasks balance out by themselves.
  * While it has no task yet, each worker spends up to 300 ms of that idle time running its
- * own per-task path (deserialize a task, serialize a result) so that the JIT compiles it:
- * a CPU-bound job cut into tens of chunks would otherwise pay interpreted Java
- * serialization on every chunk. A worker whose first task is already waiting skips this. The flags workers get, and what each measurably does, are in {@code WorkerLauncher}.
+ * own per-task path (deserialize a task, serialize a result) so that the JIT compiles it
+ * before a stream of short tasks arrives; a worker whose first task is already waiting
+ * skips this. The flags workers get, and why, are in {@code WorkerLauncher}.
  *
  * <p><b>Portability.</b> {@code submit} serializes the task at once and throws
  * {@link TaskNotPortableException} if it, or anything it refers to, is not serializable or
  * cannot be loaded in another JVM (a lambda or class defined in a notebook cell).
  *
+ * <p><b>Futures</b> behave as a {@code FutureTask}'s. {@code get()} throws
+ * {@link ExecutionException} whose cause is the task's exception with its type, message,
+ * causes and suppressed exceptions, whatever its type (a task that throws
+ * {@code CancellationException} has failed, not been cancelled; a
+ * {@code CompletionException} it throws is not unwrapped), with the remote stack trace plus
+ * a last frame naming the worker; an exception that cannot be serialized comes back as a
+ * {@link RemoteTaskException}. {@code cancel} returns true only for the call that cancelled
+ * the task, false if it had completed, failed or been cancelled already. A cancelled queued
+ * task never runs; {@code cancel(true)} on a running task kills its worker, which is
+ * replaced; {@code cancel(false)} lets it run to its end and discards the result. The
+ * futures are {@link java.util.concurrent.CompletableFuture}s: a callback receives a failure
+ * wrapped in a {@code CompletionException} whose cause is the task's exception.
+ *
  * <p><b>Faults.</b> A worker that dies mid-task fails that task with
  * {@link WorkerDiedException} (worker index, pid, exit status) and is replaced; other tasks
- * are unaffected. {@code cancel(true)} on a running task kills its worker, which is
- * replaced. {@code shutdown()}/{@code close()} let queued tasks finish, then close each
- * worker's stdin and destroy it if it has not exited within a grace period;
- * {@code shutdownNow()} kills running workers at once. Workers also exit by themselves
- * when this JVM dies, so none is left behind.
+ * are unaffected. Workers also exit by themselves when this JVM dies.
  *
- * <p>Thread safety: all methods may be called from any thread; the result of a task
- * happens-before {@code get()} returns it.
+ * <p><b>Shutdown.</b> {@code shutdown()} lets queued tasks finish, then closes each worker's
+ * stdin and destroys it if it has not exited within a grace period.
+ * {@code shutdownNow()} returns the queued tasks, cancels the running ones and kills their
+ * workers. Both may be called any number of times, in any order, from any thread; once
+ * {@code shutdownNow()} has been called, the pool terminates within bounded time (every
+ * wait of its dispatchers is then bounded), also when a worker dies meanwhile.
+ * {@code isTerminated()} is true only once every worker JVM has been stopped and waited
+ * for. {@link #close()} follows {@link ExecutorService#close()}.
+ *
+ * <p>Thread safety: all methods may be called from any thread. Submitting a task
+ * happens-before it runs in a worker; the completion of a task happens-before {@code get()}
+ * returns its result or throws; stopping every worker JVM happens-before
+ * {@code awaitTermination} returns true.
  */
 public final class ProcessPool implements ExecutorService {
 
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
-    private enum State { RUNNING, SHUTDOWN, STOP }
-
     private final int id = POOL_IDS.incrementAndGet();
     private final WorkerLauncher launcher;
     private final TaskPortability portability;
-    private final LinkedBlockingQueue<ProcessFuture<?>> queue = new LinkedBlockingQueue<>();
+    private final PoolLifecycle lifecycle;
     private final List<WorkerSlot> slots = new ArrayList<>();
-    private final CountDownLatch terminated;
-    private final Object stateLock = new Object();
-    private volatile State state = State.RUNNING;
 
     /**
      * Creates a pool and starts {@code workers} worker JVMs.
@@ -88,9 +100,9 @@ public final class ProcessPool implements ExecutorService {
         }
         this.launcher = launcher;
         this.portability = new TaskPortability(launcher.classpath());
-        this.terminated = new CountDownLatch(workers);
+        this.lifecycle = new PoolLifecycle(workers);
         for (int i = 0; i < workers; i++) {
-            slots.add(new WorkerSlot(this, i, queue));
+            slots.add(new WorkerSlot(this, i, lifecycle));
         }
         startAll();
         // In the notebook kernel, interrupting the cell that created this pool kills its workers.
@@ -117,7 +129,7 @@ public final class ProcessPool implements ExecutorService {
         } catch (RuntimeException e) {
             shutdown();
             for (int i = started; i < slots.size(); i++) {
-                terminated.countDown();
+                lifecycle.dispatcherExited();
             }
             throw e;
         }
@@ -130,14 +142,7 @@ public final class ProcessPool implements ExecutorService {
 
     /** Returns the pids of the worker JVMs alive now (fewer than {@link #workers()} while one is replaced). */
     public List<Long> workerPids() {
-        List<Long> pids = new ArrayList<>();
-        for (WorkerSlot slot : slots) {
-            long pid = slot.pid();
-            if (pid > 0) {
-                pids.add(pid);
-            }
-        }
-        return List.copyOf(pids);
+        return slots.stream().mapToLong(WorkerSlot::pid).filter(pid -> pid > 0).boxed().toList();
     }
 
     /**
@@ -189,78 +194,34 @@ public final class ProcessPool implements ExecutorService {
      */
     @Override
     public void execute(Runnable command) {
-        ((ProcessFuture<?>) submit(command)).whenComplete((ok, failure) -> {
-            if (failure != null && !(failure instanceof CancellationException)) {
-                System.err.println(this + ": task " + command + " failed: " + failure);
+        var future = (ProcessFuture<?>) submit(command);
+        future.whenComplete((ok, failure) -> {
+            if (failure != null && !future.isCancelled()) {
+                System.err.println(this + ": task " + command + " failed: " + future.exceptionNow());
             }
         });
     }
 
     private <T> ProcessFuture<T> enqueue(ProcessFuture<T> future) {
-        synchronized (stateLock) {
-            if (state != State.RUNNING) {
-                throw new RejectedExecutionException(this + " is shut down and accepts no new task; create a new pool");
-            }
-            queue.add(future);
-        }
+        lifecycle.enqueue(future, this);
         return future;
     }
 
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) throws InterruptedException {
-        List<Future<T>> futures = submitAll(tasks);
-        try {
-            for (Future<T> f : futures) {
-                awaitQuietly(f);
-            }
-        } catch (InterruptedException e) {
-            cancelAll(futures);
-            throw e;
-        }
-        return futures;
+        return InvokeAll.awaitAll(submitAll(tasks), false, 0);
     }
 
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        List<Future<T>> futures = submitAll(tasks);
-        try {
-            for (Future<T> f : futures) {
-                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } catch (ExecutionException | CancellationException oneFailed) {
-            return awaitRest(futures, deadline);
-        } catch (TimeoutException e) {
-            cancelAll(futures);
-        } catch (InterruptedException e) {
-            cancelAll(futures);
-            throw e;
-        }
-        return futures;
-    }
-
-    private <T> List<Future<T>> awaitRest(List<Future<T>> futures, long deadline) throws InterruptedException {
-        for (Future<T> f : futures) {
-            try {
-                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | CancellationException failed) {
-                // recorded in the future itself
-            } catch (TimeoutException e) {
-                cancelAll(futures);
-                return futures;
-            }
-        }
-        return futures;
+        return InvokeAll.awaitAll(submitAll(tasks), true, deadline);
     }
 
     @Override
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
-        try {
-            return InvokeAny.first(submitAll(tasks), false, 0);
-        } catch (TimeoutException impossible) {
-            throw new AssertionError("untimed invokeAny timed out", impossible);
-        }
+        return InvokeAny.first(submitAll(tasks));
     }
 
     @Override
@@ -270,104 +231,59 @@ public final class ProcessPool implements ExecutorService {
         return InvokeAny.first(submitAll(tasks), true, deadline);
     }
 
-    /** Checks every task first (all or nothing), then submits them. */
     private <T> List<Future<T>> submitAll(Collection<? extends Callable<T>> tasks) {
-        Objects.requireNonNull(tasks, "tasks");
-        List<ProcessFuture<T>> prepared = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            Objects.requireNonNull(task, "a task in the collection is null");
-            prepared.add(new ProcessFuture<>(task, portability.serialize(task), false, null));
-        }
-        List<Future<T>> futures = new ArrayList<>();
-        try {
-            for (ProcessFuture<T> f : prepared) {
-                futures.add(enqueue(f));
-            }
-        } catch (RejectedExecutionException e) {
-            cancelAll(futures);
-            throw e;
-        }
-        return futures;
-    }
-
-    private static void awaitQuietly(Future<?> f) throws InterruptedException {
-        try {
-            f.get();
-        } catch (ExecutionException | CancellationException failed) {
-            // recorded in the future itself
-        }
-    }
-
-    static void cancelAll(List<? extends Future<?>> futures) {
-        for (Future<?> f : futures) {
-            f.cancel(true);
-        }
+        return InvokeAll.submitAll(tasks, task -> new ProcessFuture<>(task, portability.serialize(task), false, null),
+                this::enqueue);
     }
 
     /** Stops accepting tasks; queued tasks still run, then every worker JVM is stopped. Does not wait. */
     @Override
     public void shutdown() {
-        synchronized (stateLock) {
-            if (state != State.RUNNING) {
-                return;
-            }
-            state = State.SHUTDOWN;
-            endQueue();
-        }
+        lifecycle.shutdown();
     }
 
     /**
-     * Stops accepting tasks, kills the worker JVMs running tasks (those tasks end cancelled)
-     * and returns the tasks that never started; does not wait for the JVMs to exit.
+     * Stops accepting tasks, takes the queued tasks out and returns them (they never started;
+     * each one, as a Runnable, runs its task in the calling JVM), cancels the running tasks and
+     * kills their worker JVMs; does not wait for the JVMs to exit. Calling it again returns
+     * what has been queued since, that is nothing, and stops nothing twice.
      */
     @Override
     public List<Runnable> shutdownNow() {
-        List<Runnable> neverStarted = new ArrayList<>();
-        synchronized (stateLock) {
-            State before = state;
-            state = State.STOP;
-            for (ProcessFuture<?> f; (f = queue.poll()) != null; ) {
-                if (f != ProcessFuture.END) {
-                    neverStarted.add(f);
-                }
-            }
-            if (before != State.STOP) {
-                endQueue();
-            }
-        }
+        List<Runnable> neverStarted = lifecycle.stop();
         for (WorkerSlot slot : slots) {
             slot.stopNow();
         }
         return neverStarted;
     }
 
-    private void endQueue() {
-        for (int i = 0; i < slots.size(); i++) {
-            queue.add(ProcessFuture.END);
-        }
+    /**
+     * Shuts the pool down and waits until it has terminated: queued tasks run first, then
+     * every worker JVM is stopped. If the calling thread is interrupted while waiting, or
+     * was already, this calls {@link #shutdownNow()} once (queued tasks never run, running
+     * ones are cancelled and their workers killed), keeps waiting, which then ends within
+     * bounded time, and re-asserts the thread's interrupt flag before returning, as
+     * {@link ExecutorService#close()} specifies. Does nothing once the pool has terminated.
+     */
+    @Override
+    public void close() {
+        lifecycle.close(this::shutdownNow);
     }
 
     @Override
     public boolean isShutdown() {
-        return state != State.RUNNING;
+        return lifecycle.isShutdown();
     }
 
+    /** Returns true once the pool is shut down, every task has ended and every worker JVM has been stopped. */
     @Override
     public boolean isTerminated() {
-        return terminated.getCount() == 0;
+        return lifecycle.isTerminated();
     }
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        return terminated.await(timeout, unit);
-    }
-
-    boolean isStopping() {
-        return state == State.STOP;
-    }
-
-    void slotTerminated() {
-        terminated.countDown();
+        return lifecycle.awaitTermination(timeout, unit);
     }
 
     WorkerLauncher launcher() {
@@ -380,7 +296,7 @@ public final class ProcessPool implements ExecutorService {
 
     @Override
     public String toString() {
-        return "ProcessPool-" + id + "[" + slots.size() + " workers, " + state.name().toLowerCase()
+        return "ProcessPool-" + id + "[" + slots.size() + " workers, " + lifecycle.state().name().toLowerCase()
                 + (isTerminated() ? ", terminated" : "") + "]";
     }
 }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * Completes a task's future from a worker's reply: the result, or the exception the task
- * threw with its remote stack trace and a marker frame naming the worker.
+ * threw, as thrown (its type, message, causes and suppressed exceptions, whatever the type,
+ * see {@link ProcessFuture#fail}), with its remote stack trace and a marker frame naming the
+ * worker.
  */
 final class RemoteOutcome {
 
@@ -17,12 +19,12 @@ final class RemoteOutcome {
         try {
             value = WireFormat.deserialize(reply.payload());
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            task.completeExceptionally(markRemote(new IllegalStateException(
+            task.fail(markRemote(new IllegalStateException(
                     "the reply of " + w + " could not be read in this JVM: " + e, e), w));
             return;
         }
         if (reply.kind() == WireFormat.THREW && value instanceof Throwable t) {
-            task.completeExceptionally(markRemote(t, w));
+            task.fail(markRemote(t, w));
         } else {
             task.completeWithRemote(value);
         }

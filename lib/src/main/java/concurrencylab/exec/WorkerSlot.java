@@ -3,12 +3,20 @@ package concurrencylab.exec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * One worker position in a {@link ProcessPool}: a dispatcher thread that takes tasks from
  * the pool's queue and runs them, one at a time, on its worker JVM, replacing the JVM when
  * it dies or is killed by a cancel.
+ *
+ * <p>Apart from waiting for the next task and for a task's reply, every wait of the
+ * dispatcher is bounded. Once the pool stops ({@code shutdownNow}), no task starts, the
+ * running task's worker is killed (which ends the wait for its reply) and an end marker ends
+ * the wait for the next task, so the dispatcher exits, after stopping its worker JVM, within
+ * bounded time.
+ *
+ * <p>Thread safety: the dispatcher thread alone starts and replaces worker JVMs;
+ * {@link #pid()}, {@link #killIfRunning} and {@link #stopNow()} may be called from any thread.
  */
 final class WorkerSlot {
 
@@ -18,16 +26,16 @@ final class WorkerSlot {
 
     private final ProcessPool pool;
     private final int index;
-    private final BlockingQueue<ProcessFuture<?>> queue;
+    private final PoolLifecycle lifecycle;
     private final Object lock = new Object();
     private WorkerProcess worker;            // guarded by lock
     private ProcessFuture<?> current;        // guarded by lock
     private boolean killedForCancel;         // guarded by lock
 
-    WorkerSlot(ProcessPool pool, int index, BlockingQueue<ProcessFuture<?>> queue) {
+    WorkerSlot(ProcessPool pool, int index, PoolLifecycle lifecycle) {
         this.pool = pool;
         this.index = index;
-        this.queue = queue;
+        this.lifecycle = lifecycle;
     }
 
     /** Starts the worker JVM (eagerly) and the dispatcher thread. */
@@ -59,30 +67,38 @@ final class WorkerSlot {
         }
     }
 
-    /** For shutdownNow: cancels the running task, if any, and kills its worker. */
+    /**
+     * For shutdownNow, once the pool is stopping: cancels the running task, if any, and kills
+     * its worker JVM, even if its future had been cancelled already with {@code cancel(false)}
+     * (the worker would otherwise run it to its end).
+     */
     void stopNow() {
         ProcessFuture<?> running;
         synchronized (lock) {
             running = current;
         }
         if (running != null) {
-            running.cancel(true);
+            running.cancel(false); // completes it as cancelled unless it has ended; the kill stops it
+            killIfRunning(running);
         }
     }
 
     private void dispatchLoop() {
         try {
-            for (ProcessFuture<?> task = queue.take(); task != ProcessFuture.END; task = queue.take()) {
+            for (ProcessFuture<?> task = lifecycle.take(); task != ProcessFuture.END; task = lifecycle.take()) {
                 runGuarded(task);
             }
         } catch (InterruptedException e) {
-            // shutdownNow: fall through and stop the worker
+            // nobody interrupts a dispatcher; should it happen, stop as at the end of the queue
         } finally {
-            WorkerProcess last = setWorker(null);
-            if (last != null) {
-                last.stop(STOP_GRACE);
+            try {
+                WorkerProcess last = setWorker(null);
+                if (last != null) {
+                    last.stop(STOP_GRACE);
+                }
+            } finally {
+                lifecycle.dispatcherExited();
             }
-            pool.slotTerminated();
         }
     }
 
@@ -91,7 +107,7 @@ final class WorkerSlot {
         try {
             runOne(task);
         } catch (RuntimeException | Error e) {
-            task.completeExceptionally(e);
+            task.fail(e);
             WorkerProcess w;
             synchronized (lock) {
                 current = null;
@@ -105,20 +121,13 @@ final class WorkerSlot {
     }
 
     private void runOne(ProcessFuture<?> task) {
-        if (pool.isStopping()) {
+        if (lifecycle.isStopping()) {
             task.cancel(false);
             return;
         }
         WorkerProcess w = workerOrReplacement(task);
-        if (w == null) {
+        if (w == null || !becomeCurrent(task)) {
             return;
-        }
-        task.runningOn(this);
-        synchronized (lock) {
-            if (task.isDone()) {
-                return;
-            }
-            current = task;
         }
         WireFormat.Reply reply = null;
         IOException failure = null;
@@ -143,6 +152,30 @@ final class WorkerSlot {
         }
     }
 
+    /**
+     * Makes {@code task} the running one, unless it is done (cancelled while queued) or the pool
+     * is stopping (then it is cancelled): checked under the lock that {@link #stopNow()} and
+     * {@link #killIfRunning} take, so a shutdownNow or cancel(true) either sees the task
+     * running and kills its worker, or the task never starts.
+     */
+    private boolean becomeCurrent(ProcessFuture<?> task) {
+        task.runningOn(this);
+        boolean stopping;
+        synchronized (lock) {
+            if (task.isDone()) {
+                return false;
+            }
+            stopping = lifecycle.isStopping();
+            if (!stopping) {
+                current = task;
+            }
+        }
+        if (stopping) {
+            task.cancel(false);
+        }
+        return !stopping;
+    }
+
     /** Returns the live worker, first replacing a dead one; fails the task if none can start. */
     private WorkerProcess workerOrReplacement(ProcessFuture<?> task) {
         WorkerProcess w;
@@ -163,7 +196,7 @@ final class WorkerSlot {
             }
             return w;
         } catch (IOException e) {
-            task.completeExceptionally(new WorkerDiedException("worker " + index + " of " + pool
+            task.fail(new WorkerDiedException("worker " + index + " of " + pool
                     + " could not be started: " + e.getMessage(), index, -1, -1, e));
             return null;
         }
@@ -175,10 +208,7 @@ final class WorkerSlot {
             w.kill();
             status = w.awaitExit(EXIT_WAIT);
         }
-        if (!task.isDone()) {
-            task.completeExceptionally(new WorkerDiedException(deathMessage(task, w, status), index, w.pid(),
-                    status, failure));
-        }
+        task.fail(new WorkerDiedException(deathMessage(task, w, status), index, w.pid(), status, failure));
     }
 
     private String deathMessage(ProcessFuture<?> task, WorkerProcess w, int status) {
@@ -200,12 +230,12 @@ final class WorkerSlot {
         dead.kill();
         dead.awaitExit(EXIT_WAIT);
         setWorker(null);
-        if (pool.isShutdown()) {
+        if (lifecycle.isShutdown()) {
             return;
         }
         try {
             setWorkerIfRunning(WorkerProcess.start(pool.launcher(), pool.id(), index));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("ProcessPool-" + pool.id() + ": could not replace worker " + index + " (" + e
                     + "); will retry with the next task");
         }
@@ -221,7 +251,7 @@ final class WorkerSlot {
 
     /** Installs a new worker unless shutdownNow began meanwhile, in which case it is stopped. */
     private WorkerProcess setWorkerIfRunning(WorkerProcess w) {
-        if (pool.isStopping()) {
+        if (lifecycle.isStopping()) {
             w.kill();
             w.awaitExit(EXIT_WAIT);
             return null;

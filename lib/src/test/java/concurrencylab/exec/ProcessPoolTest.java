@@ -90,6 +90,24 @@ class ProcessPoolTest {
     }
 
     @Test
+    @DisplayName("the stand-in for an exception that cannot be serialized keeps its cause and suppressed exceptions, even in a cycle")
+    void unserializableExceptionKeepsCauseAndSuppressed() throws Exception {
+        try (var pool = ProcessPool.of(1)) {
+            var e = assertThrows(ExecutionException.class,
+                    () -> pool.submit(new ThrowsUnserializableChain()).get(WAIT, TimeUnit.SECONDS));
+            var remote = assertInstanceOf(RemoteTaskException.class, e.getCause());
+            var cause = assertInstanceOf(RemoteTaskException.class, remote.getCause());
+            assertEquals("java.io.IOException", cause.remoteClassName());
+            assertTrue(cause.getMessage().contains("root cause"), cause.getMessage());
+            assertEquals(1, remote.getSuppressed().length);
+            var suppressed = assertInstanceOf(RemoteTaskException.class, remote.getSuppressed()[0]);
+            assertEquals(IllegalStateException.class.getName(), suppressed.remoteClassName());
+            assertNull(suppressed.getCause(), "the cycle back to the thrown exception is cut");
+            assertEquals(0, pool.submit(LabTasks.noop()).get(WAIT, TimeUnit.SECONDS), "the worker still serves");
+        }
+    }
+
+    @Test
     @DisplayName("a result that cannot be serialized fails the task with NotSerializableException naming its type")
     void unserializableResultFailsTheTask() throws Exception {
         try (var pool = ProcessPool.of(1)) {
