@@ -38,17 +38,18 @@ final class PoolLifecycle {
     }
 
     /**
-     * Queues a task for the dispatchers.
+     * Queues a task for the dispatchers and returns it.
      *
      * @throws RejectedExecutionException unless the pool is running; {@code pool} names it in the message
      */
-    void enqueue(ProcessFuture<?> task, Object pool) {
+    <T> ProcessFuture<T> enqueue(ProcessFuture<T> task, Object pool) {
         synchronized (lock) {
             if (state != State.RUNNING) {
                 throw new RejectedExecutionException(pool + " is shut down and accepts no new task; create a new pool");
             }
             queue.add(task);
         }
+        return task;
     }
 
     /** Blocks until a task or an end marker ({@link ProcessFuture#END}) is queued and takes it. */

@@ -1,5 +1,6 @@
 package concurrencylab.exec;
 
+import concurrencylab.kernel.CellSession;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,9 +56,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * futures are {@link java.util.concurrent.CompletableFuture}s: a callback receives a failure
  * wrapped in a {@code CompletionException} whose cause is the task's exception.
  *
- * <p><b>Faults.</b> A worker that dies mid-task fails that task with
- * {@link WorkerDiedException} (worker index, pid, exit status) and is replaced; other tasks
- * are unaffected. Workers also exit by themselves when this JVM dies.
+ * <p><b>Faults.</b> A worker that dies mid-task fails that task with {@link WorkerDiedException}
+ * (worker index, pid, exit status) and is replaced; other tasks are unaffected. Workers also
+ * exit by themselves when this JVM dies, and in the course kernel when the notebook cell that
+ * created the pool is interrupted ({@code shutdownNow()}).
  *
  * <p><b>Shutdown.</b> {@code shutdown()} lets queued tasks finish, then closes each worker's
  * stdin and destroys it if it has not exited within a grace period.
@@ -105,8 +107,7 @@ public final class ProcessPool implements ExecutorService {
             slots.add(new WorkerSlot(this, i, lifecycle));
         }
         startAll();
-        // In the notebook kernel, interrupting the cell that created this pool kills its workers.
-        concurrencylab.kernel.CellSession.adopt("worker JVM", workers, this, this::shutdownNow);
+        CellSession.adopt("worker JVM", workers, this, this::shutdownNow);
     }
 
     /**
@@ -155,7 +156,7 @@ public final class ProcessPool implements ExecutorService {
     @Override
     public <T> Future<T> submit(Callable<T> task) {
         Objects.requireNonNull(task, "task");
-        return enqueue(new ProcessFuture<T>(task, portability.serialize(task), false, null));
+        return lifecycle.enqueue(new ProcessFuture<T>(task, portability.serialize(task), false, null), this);
     }
 
     /**
@@ -170,7 +171,7 @@ public final class ProcessPool implements ExecutorService {
         Objects.requireNonNull(task, "task");
         portability.serialize(task); // a clear message about the Runnable itself, before wrapping it
         var call = new RunnableCall(task);
-        return enqueue(new ProcessFuture<T>(call, portability.serialize(call), true, result));
+        return lifecycle.enqueue(new ProcessFuture<T>(call, portability.serialize(call), true, result), this);
     }
 
     /**
@@ -202,11 +203,6 @@ public final class ProcessPool implements ExecutorService {
         });
     }
 
-    private <T> ProcessFuture<T> enqueue(ProcessFuture<T> future) {
-        lifecycle.enqueue(future, this);
-        return future;
-    }
-
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) throws InterruptedException {
         return InvokeAll.awaitAll(submitAll(tasks), false, 0);
@@ -233,7 +229,7 @@ public final class ProcessPool implements ExecutorService {
 
     private <T> List<Future<T>> submitAll(Collection<? extends Callable<T>> tasks) {
         return InvokeAll.submitAll(tasks, task -> new ProcessFuture<>(task, portability.serialize(task), false, null),
-                this::enqueue);
+                future -> lifecycle.enqueue(future, this));
     }
 
     /** Stops accepting tasks; queued tasks still run, then every worker JVM is stopped. Does not wait. */

@@ -75,8 +75,8 @@ public final class ProcessWorker {
      * sample task in memory, {@code rounds} times, until {@code budgetMillis} have passed, or
      * until {@code idle} says a task is waiting, whichever comes first; so that the JIT has
      * compiled the path by the time tasks come in a stream. Without this, a CPU-bound job cut
-     * into tens of chunks runs its whole life on interpreted Java serialization (measured in
-     * a worker: 0.3 to 1.1 ms of CPU per task for its first 40 tasks, 0.1 to 0.2 ms warm).
+     * into tens of chunks runs its whole life on interpreted Java serialization, several
+     * times slower per task than once compiled (figures: datasets/reference/MACHINE.md).
      * Only idle time is used: a worker whose first task is already waiting skips it, and a
      * task arriving meanwhile waits for one round at most. Writes nothing to stdout; a failure
      * only ends the warm-up.
