@@ -1,8 +1,10 @@
 package concurrencylab.tasks;
 
+import concurrencylab.util.Require;
+
 /**
  * Static factories for the tasks the lessons run: CPU work, hashing, sleeping, fetching from
- * the lab server, and asking "who ran me?".
+ * the lab server, and asking "where did I run?".
  *
  * <p>Every task is a {@link PortableCallable}: serializable and defined on the library's
  * classpath, so the same task runs on a platform pool, on virtual threads or in a
@@ -10,7 +12,7 @@ package concurrencylab.tasks;
  * {@snippet :
  * try (ExecutorService pool = ExecutorKind.PROCESS.create(2)) {
  *     Future<Long> primes = pool.submit(LabTasks.countPrimes(1, 2_000_000));
- *     Future<WhoRan> who = pool.submit(LabTasks.whoRanMe());
+ *     Future<ExecutionSite> who = pool.submit(LabTasks.reportExecutionSite());
  *     System.out.println(primes.get(30, TimeUnit.SECONDS) + " primes, run by " + who.get(30, TimeUnit.SECONDS));
  * }
  * }
@@ -83,9 +85,9 @@ public final class LabTasks {
         return new HttpLength(HttpLength.parse(url), timeoutMillis);
     }
 
-    /** Returns a task reporting the pid, thread name, virtual-or-not and carrier thread it ran on. */
-    public static PortableCallable<WhoRan> whoRanMe() {
-        return new WhoRanMe();
+    /** Returns a task reporting where it ran: pid, thread name, virtual or not, carrier thread. */
+    public static PortableCallable<ExecutionSite> reportExecutionSite() {
+        return new ReportExecutionSite();
     }
 
     /** Returns a task that does nothing and returns 0: it measures an executor's own overhead. */
@@ -102,9 +104,7 @@ public final class LabTasks {
      * @throws IllegalArgumentException if {@code status} is outside 0..255
      */
     public static PortableCallable<Void> haltWorker(int status) {
-        if (status < 0 || status > 255) {
-            throw new IllegalArgumentException("haltWorker needs an exit status in 0..255, got " + status);
-        }
+        Require.inRange("status", status, 0, 255);
         return new WorkerHalt(status);
     }
 }

@@ -63,7 +63,7 @@ class LabTasksTest {
         assertEquals(java.util.HexFormat.of().formatHex(d), r.hex());
         assertEquals(body.length, r.bytes());
         assertEquals(ProcessHandle.current().pid(), r.ranBy().pid());
-        assertEquals(Thread.currentThread().getName(), r.ranBy().threadName());
+        assertEquals(Thread.currentThread().getName(), r.ranBy().thread());
         assertFalse(r.took().isNegative());
     }
 
@@ -159,15 +159,15 @@ class LabTasksTest {
     }
 
     @Test
-    @DisplayName("whoRanMe reports this pid and a platform thread, or a virtual thread with its carrier")
-    void whoRanMeReportsThread() throws Exception {
-        WhoRan here = LabTasks.whoRanMe().call();
+    @DisplayName("reportExecutionSite reports this pid and a platform thread, or a virtual thread with its carrier")
+    void reportExecutionSiteReportsThread() throws Exception {
+        ExecutionSite here = LabTasks.reportExecutionSite().call();
         assertEquals(ProcessHandle.current().pid(), here.pid());
-        assertEquals(Thread.currentThread().getName(), here.threadName());
+        assertEquals(Thread.currentThread().getName(), here.thread());
         assertFalse(here.virtual());
         assertEquals("", here.carrier());
         try (var virtual = Executors.newVirtualThreadPerTaskExecutor()) {
-            WhoRan v = virtual.submit(LabTasks.whoRanMe()).get(30, TimeUnit.SECONDS);
+            ExecutionSite v = virtual.submit(LabTasks.reportExecutionSite()).get(30, TimeUnit.SECONDS);
             assertTrue(v.virtual());
             assertFalse(v.carrier().isEmpty(), v.toString());
             assertTrue(v.toString().contains("virtual"), v.toString());
@@ -186,7 +186,7 @@ class LabTasksTest {
     @DisplayName("every task survives a serialization round trip equal to itself and still runs")
     void tasksSerialize() throws Exception {
         List<PortableCallable<?>> tasks = List.of(LabTasks.countPrimes(0, 10), LabTasks.sha256Hex("a", 2),
-                LabTasks.sleep(0), LabTasks.whoRanMe(), LabTasks.noop(), LabTasks.haltWorker(0),
+                LabTasks.sleep(0), LabTasks.reportExecutionSite(), LabTasks.noop(), LabTasks.haltWorker(0),
                 LabTasks.fetchLength("http://localhost:1/", 100));
         for (PortableCallable<?> task : tasks) {
             Object copy = roundTrip(task);

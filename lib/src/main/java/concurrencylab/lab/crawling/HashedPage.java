@@ -1,6 +1,6 @@
 package concurrencylab.lab.crawling;
 
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,7 +30,7 @@ import java.util.concurrent.ExecutionException;
  * @param failure   null on success; otherwise the stage and the cause, e.g.
  *                  {@code "fetch: HTTP 500"}
  */
-public record HashedPage(int index, URI uri, int bytes, String sha256, WhoRan fetchedBy, WhoRan hashedBy,
+public record HashedPage(int index, URI uri, int bytes, String sha256, ExecutionSite fetchedBy, ExecutionSite hashedBy,
                          Duration fetchTime, Duration hashTime, String failure) {
 
     /** Checks the fields that are always there. */

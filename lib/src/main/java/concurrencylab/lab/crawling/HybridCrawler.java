@@ -3,7 +3,7 @@ package concurrencylab.lab.crawling;
 import concurrencylab.exec.ProcessPool;
 import concurrencylab.tasks.HashReport;
 import concurrencylab.tasks.LabTasks;
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -296,11 +296,11 @@ public final class HybridCrawler {
         Set<Long> seen = new HashSet<>();
         try {
             while (seen.size() < pool.workers() && System.nanoTime() < until) {
-                List<Future<WhoRan>> round = new ArrayList<>();
+                List<Future<ExecutionSite>> round = new ArrayList<>();
                 for (int i = 0; i < pool.workers(); i++) {
                     round.add(pool.submit(new WarmUp(Math.min(rounds, WARM_ROUNDS), WARM_PAUSE.toMillis())));
                 }
-                for (Future<WhoRan> f : round) {
+                for (Future<ExecutionSite> f : round) {
                     seen.add(f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS).pid());
                 }
             }

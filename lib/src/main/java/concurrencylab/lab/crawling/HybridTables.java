@@ -1,6 +1,6 @@
 package concurrencylab.lab.crawling;
 
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -14,7 +14,7 @@ import tech.tablesaw.api.Table;
  * (a {@code Table} as a cell's value renders as HTML there).
  *
  * {@snippet :
- * HybridTables.whoRan(runs, 2);   // per variant, two pages: stage, pid, thread, virtual?, carrier
+ * HybridTables.executionSites(runs, 2);   // per variant, two pages: stage, pid, thread, virtual?, carrier
  * HybridTables.variants(runs);    // per variant: pages, hashed, failed, seconds, fetch median and p95
  * }
  * <p>Thread safety: stateless; each call builds a new table.
@@ -30,7 +30,7 @@ public final class HybridTables {
      *
      * @throws IllegalArgumentException if {@code perRun < 1}
      */
-    public static Table whoRan(List<HybridRun> runs, int perRun) {
+    public static Table executionSites(List<HybridRun> runs, int perRun) {
         if (perRun < 1) {
             throw new IllegalArgumentException("perRun must be at least 1, got " + perRun);
         }
@@ -46,12 +46,12 @@ public final class HybridTables {
         return t;
     }
 
-    private static void addWho(Table t, HybridVariant variant, int page, String stage, WhoRan who) {
+    private static void addWho(Table t, HybridVariant variant, int page, String stage, ExecutionSite who) {
         t.stringColumn("variant").append(variant.label());
         t.intColumn("page").append(page);
         t.stringColumn("stage").append(stage);
         t.longColumn("pid").append(who.pid());
-        t.stringColumn("thread").append(who.threadName().isEmpty() ? "(unnamed)" : who.threadName());
+        t.stringColumn("thread").append(who.thread().isEmpty() ? "(unnamed)" : who.thread());
         t.booleanColumn("virtual").append(who.virtual());
         t.stringColumn("carrier").append(who.carrier());
     }

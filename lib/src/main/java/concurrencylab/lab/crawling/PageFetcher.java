@@ -1,6 +1,6 @@
 package concurrencylab.lab.crawling;
 
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,11 +36,11 @@ final class PageFetcher implements AutoCloseable {
     Fetched fetch(int index, URI uri) {
         try {
             if (!slots.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                return new Fetched(index, uri, null, WhoRan.current(), Duration.ZERO, "no fetch slot before the deadline");
+                return new Fetched(index, uri, null, ExecutionSite.here(), Duration.ZERO, "no fetch slot before the deadline");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Fetched(index, uri, null, WhoRan.current(), Duration.ZERO, "interrupted while waiting for a slot");
+            return new Fetched(index, uri, null, ExecutionSite.here(), Duration.ZERO, "interrupted while waiting for a slot");
         }
         long start = System.nanoTime();
         try {
@@ -49,15 +49,15 @@ final class PageFetcher implements AutoCloseable {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             int status = response.statusCode();
             if (status < 200 || status > 299) {
-                return new Fetched(index, uri, null, WhoRan.current(), took, "HTTP " + status);
+                return new Fetched(index, uri, null, ExecutionSite.here(), took, "HTTP " + status);
             }
-            return new Fetched(index, uri, response.body(), WhoRan.current(), took, null);
+            return new Fetched(index, uri, response.body(), ExecutionSite.here(), took, null);
         } catch (IOException | RuntimeException e) {
-            return new Fetched(index, uri, null, WhoRan.current(), Duration.ofNanos(System.nanoTime() - start),
+            return new Fetched(index, uri, null, ExecutionSite.here(), Duration.ofNanos(System.nanoTime() - start),
                     HashedPage.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Fetched(index, uri, null, WhoRan.current(), Duration.ofNanos(System.nanoTime() - start),
+            return new Fetched(index, uri, null, ExecutionSite.here(), Duration.ofNanos(System.nanoTime() - start),
                     "interrupted");
         } finally {
             slots.release();

@@ -1,6 +1,6 @@
 package concurrencylab.lab.downloads;
 
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,9 +101,9 @@ public final class AsyncDownloader {
             sent = CompletableFuture.failedFuture(refused);
         }
         return sent.thenApply(response -> DownloadOutcome.ofResponse(checked, response.statusCode(),
-                        response.body(), start, WhoRan.current().toString()))
+                        response.body(), start, ExecutionSite.here().toString()))
                 .exceptionally(error -> DownloadOutcome.ofFailure(checked, error, timeout, start,
-                        WhoRan.current().toString()));
+                        ExecutionSite.here().toString()));
     }
 
     /**

@@ -2,7 +2,7 @@ package concurrencylab.lab.downloads;
 
 import concurrencylab.tasks.LabTasks;
 import concurrencylab.tasks.PortableCallable;
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +64,7 @@ public final class Fetch implements PortableCallable<DownloadOutcome> {
 
     /** GETs {@code uri} with {@code client}; every failure becomes a failure outcome. */
     static DownloadOutcome get(HttpClient client, URI uri, Duration timeout) {
-        String ranBy = WhoRan.current().toString();
+        String ranBy = ExecutionSite.here().toString();
         long start = System.nanoTime();
         try {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();

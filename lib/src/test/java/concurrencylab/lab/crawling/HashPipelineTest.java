@@ -32,7 +32,7 @@ class HashPipelineTest {
                 HashedPage p = run.pages().get(i);
                 assertTrue(p.ok(), p.failure());
                 assertEquals(expected.get(i), p.sha256());
-                assertTrue(p.hashedBy().threadName().startsWith("hasher-"));
+                assertTrue(p.hashedBy().thread().startsWith("hasher-"));
                 assertTrue(p.fetchedBy().virtual());
             }
             assertTrue(run.maxDepth() <= 3, "depth " + run.maxDepth() + " above capacity 3");

@@ -126,7 +126,7 @@ class HybridCrawlerTest {
     @ParameterizedTest
     @EnumSource(HybridVariant.class)
     @DisplayName("fetching runs on virtual threads here; hashing where the variant says, the process variant in another pid")
-    void whoRanEachStage(HybridVariant variant) throws Exception {
+    void executionSiteOfEachStage(HybridVariant variant) throws Exception {
         long me = ProcessHandle.current().pid();
         try (LabServer server = LabServer.start(Pages.config(PAGES).build())) {
             HybridRun run = CRAWLER.crawl(Pages.uris(server, PAGES), variant);
@@ -136,12 +136,12 @@ class HybridCrawlerTest {
                 switch (variant) {
                     case SAME_VIRTUAL_THREAD -> {
                         assertTrue(p.hashedBy().virtual());
-                        assertEquals(p.fetchedBy().threadName(), p.hashedBy().threadName());
+                        assertEquals(p.fetchedBy().thread(), p.hashedBy().thread());
                         assertEquals(me, p.hashedBy().pid());
                     }
                     case CPU_POOL -> {
                         assertFalse(p.hashedBy().virtual());
-                        assertTrue(p.hashedBy().threadName().startsWith("hash-"), p.hashedBy().threadName());
+                        assertTrue(p.hashedBy().thread().startsWith("hash-"), p.hashedBy().thread());
                         assertEquals(me, p.hashedBy().pid());
                     }
                     case PROCESS_POOL -> {
