@@ -221,7 +221,7 @@ public final class DownloadsBenchmark {
         Duration timeout = latency.multipliedBy(20).plusSeconds(10);
         List<Row> rows = new ArrayList<>();
         WarmUp warm;
-        LabConfig config = LabConfig.builder().latency(latency).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(latency);
         try (LabServer server = base == null ? LabServer.start(config) : null;
              BareResponder bare = base == null ? BareResponder.start(config, downloads) : null;
              HttpClient client = Fetch.newClient(timeout);
@@ -349,7 +349,7 @@ public final class DownloadsBenchmark {
      * it serves until its standard input ends (the parent closes it, or dies), then closes.
      */
     private static void serve(int latencyMs) throws IOException {
-        try (LabServer server = LabServer.start(LabConfig.builder().latency(Duration.ofMillis(latencyMs)).build())) {
+        try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withLatency(Duration.ofMillis(latencyMs)))) {
             System.out.println("PORT " + server.port());
             System.out.flush();
             System.in.transferTo(OutputStream.nullOutputStream());

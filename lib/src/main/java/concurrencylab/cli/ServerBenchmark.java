@@ -103,7 +103,7 @@ public final class ServerBenchmark {
     }
 
     private static int run(Path out, int connections, int holdMs) throws Exception {
-        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(holdMs)).imageBytes(1024).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(holdMs)).withImageBytes(1024);
         try (LabServer server = LabServer.start(config)) {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = List.of(java, "--enable-preview", "-cp", System.getProperty("java.class.path"),

@@ -1,5 +1,6 @@
 package concurrencylab.util;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -75,6 +76,11 @@ public final class RowTable<R> {
         DoubleColumn c = DoubleColumn.create(name);
         rows.forEach(r -> c.append(value.applyAsDouble(r)));
         return add(c);
+    }
+
+    /** Adds a column of durations in seconds, rounded to the millisecond (three decimals). */
+    public RowTable<R> seconds(String name, Function<? super R, Duration> value) {
+        return doubles(name, r -> Math.round(value.apply(r).toNanos() / 1e6) / 1000.0);
     }
 
     /** Adds a column of yes/no values. */

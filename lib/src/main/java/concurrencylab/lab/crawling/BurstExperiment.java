@@ -31,7 +31,7 @@ import tech.tablesaw.api.Table;
  * sent all at once or through a {@link Semaphore}, to show what the limit on our side buys.
  *
  * {@snippet :
- * LabConfig limited = LabConfig.builder().latency(Duration.ofMillis(100)).maxConcurrent(10).build();
+ * LabConfig limited = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(100)).withMaxConcurrent(10);
  * BurstExperiment.compare(limited, 60, 10);   // unlimited: many 429s; Semaphore(10): none
  * }
  *

@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  * sets the times beside the lower bound the latency allows.
  *
  * {@snippet :
- * LabConfig site = LabConfig.builder().latency(Duration.ofMillis(50)).jitter(Duration.ofMillis(20)).build();
+ * LabConfig site = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(50)).withJitter(Duration.ofMillis(20));
  * CrawlComparison timed = CrawlComparison.run(site, CrawlOptions.pages(100).withConcurrency(10), 3);
  * timed.table();   // crawler, pages, ok, median ms, bound ms
  * timed.chart();   // the same as bars

@@ -1,5 +1,6 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.util.Require;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -58,9 +59,7 @@ public final class DeadlockFinder {
      * @throws InterruptedException     if interrupted while polling
      */
     public static List<Deadlocked> await(Duration timeout) throws InterruptedException {
-        if (timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalArgumentException("timeout must be 0..1 minute, was " + timeout);
-        }
+        Require.inRange("timeout", timeout, Duration.ZERO, Duration.ofMinutes(1));
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Deadlocked> found = find();
         while (found.isEmpty() && System.nanoTime() < deadline) {

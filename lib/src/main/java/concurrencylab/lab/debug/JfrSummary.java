@@ -1,5 +1,6 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -167,9 +168,7 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public CategoryChart hotMethodsChart(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be at least 1, was " + n);
-        }
+        Require.atLeast("n", n, 1);
         Map<String, Integer> hot = hotMethods(n);
         CategoryChart chart = new CategoryChartBuilder().width(800).height(400)
                 .title("Hot methods: CPU samples per method of your code")

@@ -1,13 +1,13 @@
 package concurrencylab.lab.downloads;
 
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -33,25 +33,22 @@ public final class DownloadComparison {
     /**
      * Starts an empty comparison for a server with {@code latency}.
      *
-     * @throws IllegalArgumentException if {@code latency} is null or not positive
+     * @throws NullPointerException     if {@code latency} is null
+     * @throws IllegalArgumentException if {@code latency} is not positive
      */
     public DownloadComparison(Duration latency) {
-        if (latency == null || latency.isNegative() || latency.isZero()) {
-            throw new IllegalArgumentException("latency must be positive (the server's latency), was " + latency);
-        }
-        this.latency = latency;
+        this.latency = Require.positive("latency", latency);
     }
 
     /**
      * Adds a download that had at most {@code concurrency} requests in flight; returns this.
      *
-     * @throws IllegalArgumentException if {@code report} is null or {@code concurrency < 1}
+     * @throws NullPointerException     if {@code report} is null
+     * @throws IllegalArgumentException if {@code concurrency < 1}
      */
     public DownloadComparison add(DownloadReport report, int concurrency) {
-        if (report == null || concurrency < 1) {
-            throw new IllegalArgumentException("give a report and its concurrency (at least 1), got " + report + ", " + concurrency);
-        }
-        reports.add(report);
+        reports.add(Require.nonNull("report", report));
+        Require.atLeast("concurrency", concurrency, 1);
         concurrencies.add(concurrency);
         return this;
     }
@@ -65,25 +62,16 @@ public final class DownloadComparison {
 
     /** Returns one row per download: engine, downloads, ok, concurrency, measured s, bound s, measured / bound. */
     public Table toTable() {
-        StringColumn engine = StringColumn.create("engine");
-        IntColumn downloads = IntColumn.create("downloads");
-        IntColumn ok = IntColumn.create("ok");
-        IntColumn concurrency = IntColumn.create("in flight at most");
-        DoubleColumn measured = DoubleColumn.create("measured s");
-        DoubleColumn bound = DoubleColumn.create("bound s");
-        DoubleColumn ratio = DoubleColumn.create("measured / bound");
-        for (int i = 0; i < reports.size(); i++) {
-            DownloadReport r = reports.get(i);
-            engine.append(r.engine());
-            downloads.append(r.outcomes().size());
-            ok.append(r.okCount());
-            concurrency.append(concurrencies.get(i));
-            measured.append(round(r.elapsed().toNanos() / 1e9));
-            bound.append(round(bound(i).toNanos() / 1e9));
-            ratio.append(round((double) r.elapsed().toNanos() / bound(i).toNanos()));
-        }
-        return Table.create("Downloads at " + latency.toMillis() + " ms latency", engine, downloads, ok, concurrency,
-                measured, bound, ratio);
+        return RowTable.of(IntStream.range(0, reports.size()).boxed().toList())
+                .text("engine", i -> reports.get(i).engine())
+                .ints("downloads", i -> reports.get(i).outcomes().size())
+                .ints("ok", i -> reports.get(i).okCount())
+                .ints("in flight at most", concurrencies::get)
+                .seconds("measured s", i -> reports.get(i).elapsed())
+                .seconds("bound s", this::bound)
+                .doubles("measured / bound", i -> Math.round(1000.0 * reports.get(i).elapsed().toNanos()
+                        / bound(i).toNanos()) / 1000.0)
+                .toTable("Downloads at " + latency.toMillis() + " ms latency");
     }
 
     /** Returns measured and bound seconds per engine as grouped bars. */
@@ -108,9 +96,5 @@ public final class DownloadComparison {
         chart.addSeries("measured", names, measured);
         chart.addSeries("bound", names, bounds);
         return chart;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }

@@ -68,7 +68,7 @@ public final class MissingTimeoutDemo {
     public static Result run(Duration outerWait, Duration timeout) throws InterruptedException {
         check("outerWait", outerWait, Duration.ofMillis(100), Duration.ofSeconds(30));
         check("timeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(10));
-        LabConfig stalling = LabConfig.builder().stallRate(1.0).stall(Duration.ofMinutes(10)).build();
+        LabConfig stalling = LabConfig.DEFAULTS.withStallRate(1.0).withStall(Duration.ofMinutes(10));
         HttpClient client = HttpClient.newHttpClient();
         try {
             Thread stuck;

@@ -124,7 +124,7 @@ public final class PoolSizing {
             }
         }
         List<Row> rows = new ArrayList<>();
-        try (LabServer server = LabServer.start(LabConfig.builder().latency(latency).build())) {
+        try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withLatency(latency))) {
             var uris = server.imageUris(downloads);
             Duration timeout = latency.multipliedBy(10).plusSeconds(5);
             try (ExecutorService warm = Executors.newFixedThreadPool(4)) { // JIT and connections, not measured

@@ -31,7 +31,7 @@ class HybridCrawlerTest {
     @DisplayName("every variant returns one result per page, in order, each with the digest MessageDigest computes")
     void oneCorrectResultPerPage(HybridVariant variant) throws Exception {
         List<String> expected = Pages.expectedDigests(PAGES, ROUNDS);
-        try (LabServer server = LabServer.start(Pages.config(PAGES).build())) {
+        try (LabServer server = LabServer.start(Pages.config(PAGES))) {
             List<URI> uris = Pages.uris(server, PAGES);
             HybridRun run = CRAWLER.crawl(uris, variant);
             assertEquals(variant, run.variant());
@@ -55,7 +55,7 @@ class HybridCrawlerTest {
     void failuresReportedNotLost(HybridVariant variant) throws Exception {
         int pages = 40;
         List<String> expected = Pages.expectedDigests(pages, ROUNDS);
-        try (LabServer server = LabServer.start(Pages.config(pages).errorRate(0.2).resetRate(0.15).build())) {
+        try (LabServer server = LabServer.start(Pages.config(pages).withErrorRate(0.2).withResetRate(0.15))) {
             HybridRun run = CRAWLER.crawl(Pages.uris(server, pages), variant);
             assertEquals(pages, run.pages().size());
             for (int i = 0; i < pages; i++) {
@@ -80,7 +80,7 @@ class HybridCrawlerTest {
     @DisplayName("a stalled request fails at its own timeout and the crawl goes on without it")
     void stalledRequestTimesOut() throws Exception {
         int pages = 12;
-        try (LabServer server = LabServer.start(Pages.config(pages).stallRate(0.3).stall(Duration.ofSeconds(60)).build())) {
+        try (LabServer server = LabServer.start(Pages.config(pages).withStallRate(0.3).withStall(Duration.ofSeconds(60)))) {
             HybridRun run = CRAWLER.withRequestTimeout(Duration.ofMillis(400))
                     .crawl(Pages.uris(server, pages), HybridVariant.CPU_POOL);
             assertEquals(pages, run.pages().size());
@@ -98,7 +98,7 @@ class HybridCrawlerTest {
     void deadlineBoundsTheCrawl() throws Exception {
         int pages = 10;
         LeakCheck baseline = LeakCheck.snapshot(); // the server's sleeping handlers end only with the server
-        try (LabServer server = LabServer.start(Pages.config(pages).latency(Duration.ofSeconds(30)).build())) {
+        try (LabServer server = LabServer.start(Pages.config(pages).withLatency(Duration.ofSeconds(30)))) {
             HybridRun run = CRAWLER.withFetchConcurrency(2).withDeadline(Duration.ofMillis(300))
                     .crawl(Pages.uris(server, pages), HybridVariant.SAME_VIRTUAL_THREAD);
             assertEquals(pages, run.pages().size());
@@ -114,7 +114,7 @@ class HybridCrawlerTest {
     @EnumSource(HybridVariant.class)
     @DisplayName("a crawl leaves no thread, child process or port behind")
     void noLeaks(HybridVariant variant) throws Exception {
-        try (LabServer server = LabServer.start(Pages.config(PAGES).build())) {
+        try (LabServer server = LabServer.start(Pages.config(PAGES))) {
             List<URI> uris = Pages.uris(server, PAGES);
             List<HybridRun> runs = new ArrayList<>();
             LeakReport leaks = LeakCheck.around(() -> runs.add(CRAWLER.crawl(uris, variant)));
@@ -128,7 +128,7 @@ class HybridCrawlerTest {
     @DisplayName("fetching runs on virtual threads here; hashing where the variant says, the process variant in another pid")
     void executionSiteOfEachStage(HybridVariant variant) throws Exception {
         long me = ProcessHandle.current().pid();
-        try (LabServer server = LabServer.start(Pages.config(PAGES).build())) {
+        try (LabServer server = LabServer.start(Pages.config(PAGES))) {
             HybridRun run = CRAWLER.crawl(Pages.uris(server, PAGES), variant);
             for (HashedPage p : run.pages()) {
                 assertTrue(p.fetchedBy().virtual(), p.fetchedBy().toString());
@@ -176,7 +176,7 @@ class HybridCrawlerTest {
     @Test
     @DisplayName("the bounds: I/O = latency × ceil(pages / limit), CPU = sequential hashing / cores")
     void boundsFollowTheirFormulas() throws Exception {
-        try (LabServer server = LabServer.start(Pages.config(PAGES).build())) {
+        try (LabServer server = LabServer.start(Pages.config(PAGES))) {
             HybridBounds b = HybridBounds.measure(CRAWLER, Pages.uris(server, PAGES), Duration.ofMillis(5));
             assertEquals(Duration.ofMillis(5).multipliedBy(4), b.ioBound()); // 24 pages, 6 at a time
             assertEquals(b.sequentialHash().dividedBy(Runtime.getRuntime().availableProcessors()), b.cpuBound());

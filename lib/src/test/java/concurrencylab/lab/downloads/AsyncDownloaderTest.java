@@ -22,7 +22,7 @@ class AsyncDownloaderTest {
     @Test
     @DisplayName("sendAsync downloads every URL; the report future completes with one outcome per URL in order")
     void downloadsEveryUrl() throws Exception {
-        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(50)).imageBytes(1000).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(50)).withImageBytes(1000);
         try (LabServer server = LabServer.start(config); HttpClient client = HttpClient.newHttpClient()) {
             List<URI> uris = server.imageUris(50);
             DownloadReport report = AsyncDownloader.using(client).downloadAsync(uris).get(30, TimeUnit.SECONDS);
@@ -36,8 +36,8 @@ class AsyncDownloaderTest {
     @Test
     @DisplayName("500s, resets and timeouts become failure outcomes: the future of the report never fails")
     void faultsBecomeOutcomes() throws Exception {
-        LabConfig config = LabConfig.builder().errorRate(0.3).resetRate(0.3).stallRate(0.3)
-                .stall(Duration.ofSeconds(30)).seed(11).build();
+        LabConfig config = LabConfig.DEFAULTS.withErrorRate(0.3).withResetRate(0.3).withStallRate(0.3)
+                .withStall(Duration.ofSeconds(30)).withSeed(11);
         try (LabServer server = LabServer.start(config); HttpClient client = HttpClient.newHttpClient()) {
             List<URI> uris = server.imageUris(30);
             long start = System.nanoTime();
@@ -56,7 +56,7 @@ class AsyncDownloaderTest {
     @Test
     @DisplayName("the blocking download gives up at its deadline and reports what is unfinished")
     void deadlineReportsUnfinished() {
-        LabConfig config = LabConfig.builder().stallRate(1).stall(Duration.ofSeconds(30)).build();
+        LabConfig config = LabConfig.DEFAULTS.withStallRate(1).withStall(Duration.ofSeconds(30));
         try (LabServer server = LabServer.start(config); HttpClient client = HttpClient.newHttpClient()) {
             long start = System.nanoTime();
             DownloadReport report = AsyncDownloader.using(client).timeout(Duration.ofSeconds(2))

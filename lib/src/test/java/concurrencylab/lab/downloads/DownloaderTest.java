@@ -43,7 +43,7 @@ class DownloaderTest {
     @EnumSource(ExecutorKind.class)
     @DisplayName("on a clean server every URL is downloaded once, in full, with who ran it")
     void allOkOnACleanServer(ExecutorKind kind) {
-        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(20)).imageBytes(3000).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(20)).withImageBytes(3000);
         try (LabServer server = LabServer.start(config); ExecutorService pool = kind.create(WORKERS)) {
             List<URI> uris = server.imageUris(24);
             DownloadReport report = Downloader.on(pool).timeout(Duration.ofSeconds(10)).download(uris);
@@ -68,9 +68,9 @@ class DownloaderTest {
         record Fault(LabConfig config, Duration timeout, String cause) {
         }
         List<Fault> faults = List.of(
-                new Fault(LabConfig.builder().errorRate(1).build(), Duration.ofSeconds(10), "HTTP 500"),
-                new Fault(LabConfig.builder().resetRate(1).build(), Duration.ofSeconds(10), "IOException"),
-                new Fault(LabConfig.builder().stallRate(1).stall(Duration.ofSeconds(30)).build(), Duration.ofMillis(400),
+                new Fault(LabConfig.DEFAULTS.withErrorRate(1), Duration.ofSeconds(10), "HTTP 500"),
+                new Fault(LabConfig.DEFAULTS.withResetRate(1), Duration.ofSeconds(10), "IOException"),
+                new Fault(LabConfig.DEFAULTS.withStallRate(1).withStall(Duration.ofSeconds(30)), Duration.ofMillis(400),
                         "timeout after 400 ms"));
         try (ExecutorService pool = kind.create(WORKERS)) {
             warmUp(pool); // a worker JVM's first request loads HttpClient's classes: slower than 400 ms
@@ -94,8 +94,8 @@ class DownloaderTest {
     @EnumSource(ExecutorKind.class)
     @DisplayName("with mixed faults every URL still has exactly one outcome and the ok ones match the server's count")
     void mixedFaultsLoseNothing(ExecutorKind kind) {
-        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(10)).errorRate(0.2).resetRate(0.2)
-                .stallRate(0.2).stall(Duration.ofSeconds(30)).seed(5).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(10)).withErrorRate(0.2).withResetRate(0.2)
+                .withStallRate(0.2).withStall(Duration.ofSeconds(30)).withSeed(5);
         try (ExecutorService pool = kind.create(WORKERS)) {
             warmUp(pool);
             try (LabServer server = LabServer.start(config)) {
@@ -113,7 +113,7 @@ class DownloaderTest {
     @EnumSource(ExecutorKind.class)
     @DisplayName("the whole download gives up at its deadline: unfinished requests are cancelled and reported")
     void deadlineBoundsTheDownload(ExecutorKind kind) {
-        LabConfig config = LabConfig.builder().stallRate(1).stall(Duration.ofSeconds(60)).build();
+        LabConfig config = LabConfig.DEFAULTS.withStallRate(1).withStall(Duration.ofSeconds(60));
         try (LabServer server = LabServer.start(config); ExecutorService pool = kind.create(WORKERS)) {
             List<URI> uris = server.imageUris(4);
             long start = System.nanoTime();
@@ -130,7 +130,7 @@ class DownloaderTest {
     @EnumSource(ExecutorKind.class)
     @DisplayName("limit(n) keeps at most n requests in flight: a server refusing more than n answers no 429")
     void limitKeepsRequestsUnderTheServersCap(ExecutorKind kind) {
-        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(30)).maxConcurrent(3).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(30)).withMaxConcurrent(3);
         try (LabServer server = LabServer.start(config); ExecutorService pool = kind.create(WORKERS)) {
             List<URI> uris = server.imageUris(24);
             DownloadReport report = Downloader.on(pool).limit(3)
@@ -146,7 +146,7 @@ class DownloaderTest {
     @Test
     @DisplayName("without a limit, 24 requests on virtual threads hit a server capped at 3 and some get 429")
     void withoutLimitTheCapRefuses() {
-        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(100)).maxConcurrent(3).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(100)).withMaxConcurrent(3);
         try (LabServer server = LabServer.start(config); ExecutorService pool = ExecutorKind.VIRTUAL.create(1)) {
             DownloadReport report = Downloader.on(pool).download(server.imageUris(24));
             assertTrue(report.failuresByCause().getOrDefault("HTTP 429", 0L) > 0, report::toString);

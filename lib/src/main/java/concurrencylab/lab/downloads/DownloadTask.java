@@ -1,8 +1,8 @@
 package concurrencylab.lab.downloads;
 
+import concurrencylab.tasks.ExecutionSite;
 import concurrencylab.tasks.LabTasks;
 import concurrencylab.tasks.PortableCallable;
-import concurrencylab.tasks.ExecutionSite;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,20 +11,21 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
- * One GET with a timeout, as a task that never throws: its result is the URL's
- * {@link DownloadOutcome}, success or failure. Portable, so a process pool can run it: in this
+ * One download as a portable task: a GET with a timeout whose result is the URL's
+ * {@link DownloadOutcome}, success or failure; it never throws. Portable, so a process pool can
+ * run it: in this
  * JVM it uses the downloader's {@link HttpClient} (a transient field); in a worker JVM, where
  * that field arrives null, it uses one client shared by the worker for its lifetime.
  * Immutable and thread-safe.
  */
-public final class Fetch implements PortableCallable<DownloadOutcome> {
+public final class DownloadTask implements PortableCallable<DownloadOutcome> {
     private static final long serialVersionUID = 1L;
 
     private final URI uri;
     private final long timeoutMillis;
     private final transient HttpClient client;
 
-    Fetch(URI uri, Duration timeout, HttpClient client) {
+    DownloadTask(URI uri, Duration timeout, HttpClient client) {
         this.uri = uri;
         this.timeoutMillis = timeout.toMillis();
         this.client = client;
@@ -47,12 +48,9 @@ public final class Fetch implements PortableCallable<DownloadOutcome> {
     /**
      * Returns a client for the downloads: HTTP/1.1, connect timeout, no redirects, and a new
      * virtual thread for each of the client's own tasks (completing responses, running
-     * dependent stages). Without {@code executor(...)} the client makes a cached pool of
-     * platform threads for them; with 200 downloads at once on 2 cores that pool cost
-     * measurably more CPU (about 47 ms per 200 downloads, client and lab server together,
-     * against about 29 ms with virtual threads, once the JIT had settled) and the
-     * all-at-once downloads took 117-120 ms instead of 110-112 ms at 100 ms latency. The
-     * virtual threads end with their tasks, so there is nothing to shut down.
+     * dependent stages) instead of the cached pool of platform threads a client makes without
+     * {@code executor(...)}, which costs more CPU when many downloads complete at once. The
+     * virtual threads end with their tasks, so there is nothing to shut down but the client.
      */
     public static HttpClient newClient(Duration connectTimeout) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
@@ -64,7 +62,7 @@ public final class Fetch implements PortableCallable<DownloadOutcome> {
 
     /** GETs {@code uri} with {@code client}; every failure becomes a failure outcome. */
     static DownloadOutcome get(HttpClient client, URI uri, Duration timeout) {
-        String ranBy = ExecutionSite.here().toString();
+        ExecutionSite ranBy = ExecutionSite.here();
         long start = System.nanoTime();
         try {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
