@@ -3,7 +3,7 @@ package concurrencylab.cli;
 import concurrencylab.lab.downloads.AsyncDownloader;
 import concurrencylab.lab.downloads.DownloadReport;
 import concurrencylab.lab.downloads.Downloader;
-import concurrencylab.lab.downloads.Fetch;
+import concurrencylab.lab.downloads.DownloadTask;
 import concurrencylab.lab.server.BareResponder;
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.lab.server.LabServer;
@@ -224,21 +224,21 @@ public final class DownloadsBenchmark {
         LabConfig config = LabConfig.DEFAULTS.withLatency(latency);
         try (LabServer server = base == null ? LabServer.start(config) : null;
              BareResponder bare = base == null ? BareResponder.start(config, downloads) : null;
-             HttpClient client = Fetch.newClient(timeout);
+             HttpClient client = DownloadTask.newClient(timeout);
              ExecutorService pool = Executors.newFixedThreadPool(20);
              ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
             List<URI> uris = new ArrayList<>(downloads);
             for (int i = 0; i < downloads; i++) {
                 uris.add(server != null ? server.imageUri(i) : base.resolve("img/" + i));
             }
-            Run virtualThreads = Downloader.on(virtual).client(client).timeout(timeout)::download;
-            Run async = AsyncDownloader.using(client).timeout(timeout)::download;
+            Run virtualThreads = Downloader.on(virtual).withClient(client).withRequestTimeout(timeout)::download;
+            Run async = AsyncDownloader.using(client).withRequestTimeout(timeout)::download;
             List<Variant> variants = new ArrayList<>(List.of(
                     new Variant("thread pool (20)", Math.min(20, downloads), false, false, uris,
-                            Downloader.on(pool).client(client).timeout(timeout)::download),
+                            Downloader.on(pool).withClient(client).withRequestTimeout(timeout)::download),
                     new Variant("virtual threads, all at once", downloads, true, false, uris, virtualThreads),
                     new Variant("virtual threads, Semaphore(10)", Math.min(10, downloads), false, false, uris,
-                            Downloader.on(virtual).client(client).timeout(timeout).limit(10)::download),
+                            Downloader.on(virtual).withClient(client).withRequestTimeout(timeout).withConcurrency(10)::download),
                     new Variant("async HttpClient, all at once", downloads, true, false, uris, async)));
             if (bare != null) { // the same client and downloads against the least an HTTP server can do
                 List<URI> bareUris = new ArrayList<>(downloads);

@@ -65,7 +65,7 @@ public final class ScanCli {
             return 0;
         }
         try {
-            ScanListener listener = parsed.json() ? ScanListener.silent() : ScanListener.egg(out);
+            ScanListener listener = parsed.json() ? ScanListener.silent() : ScanListener.printing(out);
             ScanResult result = parsed.variant().scanner(connector, ScanThreads.virtual())
                     .scan(parsed.request(), listener);
             out.println(parsed.json() ? toJson(result) : toText(result));

@@ -11,8 +11,8 @@ record ScanCliArgs(boolean help, boolean json, ScanVariant variant, ScanRequest 
     static ScanCliArgs parse(String[] args) {
         String ports = "1-1024";
         String host = null;
-        int limit = ScanRequest.DEFAULT_LIMIT;
-        long timeoutMs = ScanRequest.DEFAULT_TIMEOUT.toMillis();
+        int limit = ScanRequest.DEFAULT_CONCURRENCY;
+        long timeoutMs = ScanRequest.DEFAULT_CONNECT_TIMEOUT.toMillis();
         boolean json = false;
         boolean allowRemote = false;
         ScanVariant variant = ScanVariant.STRUCTURED;
@@ -45,8 +45,8 @@ record ScanCliArgs(boolean help, boolean json, ScanVariant variant, ScanRequest 
             throw new IllegalArgumentException("no HOST given; accepted: one loopback host, e.g. 127.0.0.1");
         }
         ScanRequest request = ScanRequest.of(host, ports, allowRemote)
-                .withLimit(limit)
-                .withTimeout(Duration.ofMillis(timeoutMs));
+                .withConcurrency(limit)
+                .withConnectTimeout(Duration.ofMillis(timeoutMs));
         return new ScanCliArgs(false, json, variant, request);
     }
 

@@ -9,7 +9,7 @@ import concurrencylab.lab.ports.PlantedListeners;
  * it, so a notebook can set them side by side: {@link StructuredPortScanner} (the main one, on
  * {@code StructuredTaskScope}), {@link FuturePortScanner} ({@code CompletableFuture}) and
  * {@link ExecutorPortScanner} (a plain {@code ExecutorService}). All of them run at most
- * {@link ScanRequest#limit()} connects at once on virtual threads, start each connect's clock
+ * {@link ScanRequest#concurrency()} connects at once on virtual threads, start each connect's clock
  * only when it may run, stream open ports to a {@link ScanListener}, discard self-connects,
  * and return the ports sorted. When a scan fails or is cancelled, every worker thread has
  * ended and every socket is closed before the call returns.
@@ -17,7 +17,7 @@ import concurrencylab.lab.ports.PlantedListeners;
  * {@snippet :
  * try (var planted = PlantedListeners.open(0, 3)) {
  *     ScanResult result = PortScanner.structured().scan(ScanRequest.loopback("1-65535"),
- *             ScanListener.egg(System.out));
+ *             ScanListener.printing(System.out));
  *     System.out.println(result.summary());
  * }
  * }

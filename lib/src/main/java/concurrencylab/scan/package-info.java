@@ -9,7 +9,7 @@
  * <h2>What to scan</h2>
  * <ul>
  *   <li>{@link concurrencylab.scan.PortSpec}: validated ports and ranges such as {@code 1-1024,8080}.</li>
- *   <li>{@link concurrencylab.scan.ScanRequest}: host, ports, limit, timeout, the remote opt-in.</li>
+ *   <li>{@link concurrencylab.scan.ScanRequest}: host, ports, concurrency, connect timeout, the remote opt-in.</li>
  * </ul>
  *
  * <h2>Scanners (same work, three concurrency APIs)</h2>
@@ -32,7 +32,7 @@
  * <ul>
  *   <li>{@link concurrencylab.lab.ports.PlantedListeners}: open ports to find.</li>
  *   <li>{@link concurrencylab.lab.ports.SilentListeners}: ports that never answer (filtered).</li>
- *   <li>{@link concurrencylab.lab.ports.ScanExperiment}: variants side by side; limit x timeout chart.</li>
+ *   <li>{@link concurrencylab.lab.ports.ScanExperiment}: variants side by side; concurrency x timeout chart.</li>
  *   <li>{@link concurrencylab.cli.ScanCli}: {@code ./course scan}.</li>
  *   <li>{@link concurrencylab.cli.ScanBenchmark}: {@code ./course bench scan}, the race against nmap.</li>
  * </ul>

@@ -1,7 +1,8 @@
 package concurrencylab.lab.crawling;
 
 import concurrencylab.lab.pitfalls.StarvationDemo;
-
+import concurrencylab.tasks.Loopback;
+import concurrencylab.util.Require;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -60,9 +61,7 @@ public final class AsyncCrawler implements PageCrawler {
      * @throws IllegalArgumentException if {@code threads} is not 1..64
      */
     public static AsyncCrawler withHandlerThreads(int threads) {
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("handler threads must be 1..64, was " + threads);
-        }
+        Require.inRange("threads", threads, 1, 64);
         return new AsyncCrawler(threads);
     }
 
@@ -74,9 +73,9 @@ public final class AsyncCrawler implements PageCrawler {
     @Override
     public CrawlReport crawl(URI start, CrawlOptions options, Consumer<CrawlOutcome> onPage)
             throws InterruptedException {
-        CrawlHttp.requireLoopback(start);
-        java.util.Objects.requireNonNull(options, "options");
-        java.util.Objects.requireNonNull(onPage, "onPage");
+        Loopback.requireUrl("start", start);
+        Require.nonNull("options", options);
+        Require.nonNull("onPage", onPage);
         ExecutorService handlers = Executors.newFixedThreadPool(handlerThreads,
                 r -> new Thread(r, THREAD_PREFIX + THREADS.incrementAndGet()));
         HttpClient client = CrawlHttp.client(handlers, options.requestTimeout());

@@ -4,14 +4,14 @@ import concurrencylab.lab.crawling.CrawlHttp;
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.lab.server.LabCounters;
 import concurrencylab.lab.server.LabServer;
-
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,9 +21,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -66,16 +63,10 @@ public final class BurstExperiment {
      */
     public static BurstResult run(LabServer server, int requests, int permits, Duration timeout)
             throws InterruptedException {
-        Objects.requireNonNull(server, "server");
-        if (requests < 1 || requests > 10_000) {
-            throw new IllegalArgumentException("requests must be 1..10000, was " + requests);
-        }
-        if (permits < 0 || permits > 10_000) {
-            throw new IllegalArgumentException("permits must be 1..10000, or 0 for no semaphore, was " + permits);
-        }
-        if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("timeout must be 1 ms..5 min, was " + timeout);
-        }
+        Require.nonNull("server", server);
+        Require.inRange("requests", requests, 1, 10_000);
+        Require.that(permits >= 0 && permits <= 10_000, "permits", "0 (no semaphore) or 1 to 10000", permits);
+        Require.inRange("timeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(5));
         URI target = server.pageUri(0);
         Semaphore semaphore = permits > 0 ? new Semaphore(permits) : null;
         AtomicInteger inFlight = new AtomicInteger();
@@ -157,10 +148,8 @@ public final class BurstExperiment {
      * @throws InterruptedException     if interrupted
      */
     public static Table compare(LabConfig config, int requests, int permits) throws InterruptedException {
-        Objects.requireNonNull(config, "config");
-        if (permits < 1) {
-            throw new IllegalArgumentException("compare needs a semaphore of 1..10000 permits, was " + permits);
-        }
+        Require.nonNull("config", config);
+        Require.inRange("permits", permits, 1, 10_000);
         List<BurstResult> results = new ArrayList<>();
         for (int p : new int[] {0, permits}) {
             try (LabServer server = LabServer.start(config)) {
@@ -172,26 +161,16 @@ public final class BurstExperiment {
 
     /** Returns one row per result. */
     public static Table table(List<BurstResult> results, String name) {
-        StringColumn label = StringColumn.create("variant");
-        IntColumn sent = IntColumn.create("requests");
-        IntColumn ok = IntColumn.create("200 ok");
-        IntColumn rejected = IntColumn.create("429 seen");
-        IntColumn other = IntColumn.create("other failures");
-        LongColumn serverRejected = LongColumn.create("429 counted by server");
-        IntColumn clientPeak = IntColumn.create("client peak in flight");
-        IntColumn serverPeak = IntColumn.create("server peak");
-        IntColumn ms = IntColumn.create("ms");
-        for (BurstResult r : results) {
-            label.append(r.label());
-            sent.append(r.requests());
-            ok.append(r.ok());
-            rejected.append(r.rejected429());
-            other.append(r.otherFailures());
-            serverRejected.append(r.serverRejected429());
-            clientPeak.append(r.clientPeak());
-            serverPeak.append(r.serverPeak());
-            ms.append((int) r.elapsed().toMillis());
-        }
-        return Table.create(name, label, sent, ok, rejected, other, serverRejected, clientPeak, serverPeak, ms);
+        return RowTable.of(results)
+                .text("variant", BurstResult::label)
+                .ints("requests", BurstResult::requests)
+                .ints("200 ok", BurstResult::ok)
+                .ints("429 seen", BurstResult::rejected429)
+                .ints("other failures", BurstResult::otherFailures)
+                .longs("429 counted by server", BurstResult::serverRejected429)
+                .ints("client peak in flight", BurstResult::clientPeak)
+                .ints("server peak", BurstResult::serverPeak)
+                .ints("ms", r -> (int) r.elapsed().toMillis())
+                .toTable(name);
     }
 }

@@ -1,8 +1,8 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.tasks.ExecutionSite;
 import concurrencylab.tasks.LabTasks;
 import concurrencylab.tasks.PortableCallable;
-import concurrencylab.tasks.ExecutionSite;
 
 /**
  * Warms a worker JVM: hashes a little so the JIT compiles SHA-256 before the clock starts, then

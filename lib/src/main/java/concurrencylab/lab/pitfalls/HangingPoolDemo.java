@@ -2,16 +2,16 @@ package concurrencylab.lab.pitfalls;
 
 import concurrencylab.lab.debug.DumpedThread;
 import concurrencylab.lab.debug.ThreadDump;
-
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -77,9 +77,7 @@ public final class HangingPoolDemo {
      * @throws InterruptedException     if interrupted while waiting
      */
     public static Found run(Duration patience) throws InterruptedException {
-        if (patience.toMillis() < 1 || patience.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("patience must be 1 ms..10 s, was " + patience);
-        }
+        Require.inRange("patience", patience, Duration.ofMillis(1), Duration.ofSeconds(10));
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(2,
                 r -> new Thread(r, THREAD_PREFIX + n.incrementAndGet()));

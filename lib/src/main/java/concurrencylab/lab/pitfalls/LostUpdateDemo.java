@@ -1,5 +1,6 @@
 package concurrencylab.lab.pitfalls;
 
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,12 +95,8 @@ public final class LostUpdateDemo {
      * @throws IllegalArgumentException if {@code threads} is outside 2..64 or {@code updatesPerThread} outside 1..10,000,000
      */
     public static Result run(int threads, int updatesPerThread) throws InterruptedException {
-        if (threads < 2 || threads > 64) {
-            throw new IllegalArgumentException("threads must be from 2 to 64 (sharing needs at least two), was " + threads);
-        }
-        if (updatesPerThread < 1 || updatesPerThread > 10_000_000) {
-            throw new IllegalArgumentException("updatesPerThread must be from 1 to 10000000, was " + updatesPerThread);
-        }
+        Require.inRange("threads", threads, 2, 64);
+        Require.inRange("updatesPerThread", updatesPerThread, 1, 10_000_000);
         PlainCounter plain = new PlainCounter();
         LongAdder adder = new LongAdder();
         List<Integer> list = new ArrayList<>();

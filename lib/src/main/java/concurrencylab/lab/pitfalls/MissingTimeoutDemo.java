@@ -2,7 +2,7 @@ package concurrencylab.lab.pitfalls;
 
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.lab.server.LabServer;
-
+import concurrencylab.util.Require;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,8 +66,8 @@ public final class MissingTimeoutDemo {
      * @throws IllegalArgumentException if a duration is out of range
      */
     public static Result run(Duration outerWait, Duration timeout) throws InterruptedException {
-        check("outerWait", outerWait, Duration.ofMillis(100), Duration.ofSeconds(30));
-        check("timeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(10));
+        Require.inRange("outerWait", outerWait, Duration.ofMillis(100), Duration.ofSeconds(30));
+        Require.inRange("timeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(10));
         LabConfig stalling = LabConfig.DEFAULTS.withStallRate(1.0).withStall(Duration.ofMinutes(10));
         HttpClient client = HttpClient.newHttpClient();
         try {
@@ -108,12 +108,6 @@ public final class MissingTimeoutDemo {
             if (ending != null) {
                 ending.set(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-        }
-    }
-
-    private static void check(String name, Duration value, Duration min, Duration max) {
-        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(name + " must be from " + min + " to " + max + ", was " + value);
         }
     }
 }

@@ -4,7 +4,7 @@ import concurrencylab.lab.downloads.DownloadReport;
 import concurrencylab.lab.downloads.Downloader;
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.lab.server.LabServer;
-
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,32 +109,24 @@ public final class PoolSizing {
      *     outside 1 ms..10 s, or a pool size outside 1..1000 or none given
      */
     public static Result run(int downloads, Duration latency, int... poolSizes) {
-        if (downloads < 1 || downloads > 10_000) {
-            throw new IllegalArgumentException("downloads must be from 1 to 10000, was " + downloads);
-        }
-        if (latency == null || latency.compareTo(Duration.ofMillis(1)) < 0 || latency.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("latency must be from 1 ms to 10 s, was " + latency);
-        }
-        if (poolSizes == null || poolSizes.length == 0) {
-            throw new IllegalArgumentException("give at least one pool size, e.g. 1, 5, 20, 100");
-        }
+        Require.inRange("downloads", downloads, 1, 10_000);
+        Require.inRange("latency", latency, Duration.ofMillis(1), Duration.ofSeconds(10));
+        Require.that(poolSizes != null && poolSizes.length > 0, "poolSizes", "at least one pool size, e.g. 1, 5, 20, 100", "none");
         for (int size : poolSizes) {
-            if (size < 1 || size > 1000) {
-                throw new IllegalArgumentException("pool sizes must be from 1 to 1000, got " + size);
-            }
+            Require.inRange("pool size", size, 1, 1000);
         }
         List<Row> rows = new ArrayList<>();
         try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withLatency(latency))) {
             var uris = server.imageUris(downloads);
             Duration timeout = latency.multipliedBy(10).plusSeconds(5);
             try (ExecutorService warm = Executors.newFixedThreadPool(4)) { // JIT and connections, not measured
-                Downloader.on(warm).timeout(timeout).download(uris.subList(0, Math.min(8, downloads)));
+                Downloader.on(warm).withRequestTimeout(timeout).download(uris.subList(0, Math.min(8, downloads)));
             }
             for (int size : poolSizes) {
                 try (ExecutorService pool = Executors.newFixedThreadPool(size)) {
                     long rounds = (downloads + size - 1) / size;
                     Duration deadline = latency.multipliedBy(rounds).multipliedBy(3).plusSeconds(30);
-                    DownloadReport report = Downloader.on(pool).timeout(timeout).deadline(deadline).download(uris);
+                    DownloadReport report = Downloader.on(pool).withRequestTimeout(timeout).withDeadline(deadline).download(uris);
                     rows.add(new Row(size, report.elapsed(), latency.multipliedBy(rounds), report.okCount()));
                 }
             }

@@ -2,6 +2,7 @@ package concurrencylab.lab.pitfalls;
 
 import concurrencylab.lab.debug.DumpedThread;
 import concurrencylab.lab.debug.ThreadDump;
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,12 +87,8 @@ public final class StarvationDemo {
      * @throws InterruptedException     if interrupted while waiting for the pools to end
      */
     public static StarvationRun run(Variant variant, int outerTasks, Duration patience) throws InterruptedException {
-        if (outerTasks < 1 || outerTasks > 64) {
-            throw new IllegalArgumentException("outerTasks must be 1..64, was " + outerTasks);
-        }
-        if (patience == null || patience.toMillis() < 1 || patience.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("patience must be 1 ms..10 s, was " + patience);
-        }
+        Require.inRange("outerTasks", outerTasks, 1, 64);
+        Require.inRange("patience", patience, Duration.ofMillis(1), Duration.ofSeconds(10));
         String prefix = THREAD_PREFIX + variant.name().toLowerCase().replace('_', '-') + "-";
         ExecutorService outerPool = pool(variant == Variant.VIRTUAL_THREADS, prefix);
         ExecutorService innerPool = variant == Variant.SEPARATE_POOL ? pool(false, prefix + "inner-") : outerPool;

@@ -1,9 +1,9 @@
 package concurrencylab.lab.pitfalls;
 
 import concurrencylab.lab.debug.DumpedThread;
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -26,7 +26,7 @@ public record StarvationRun(StarvationDemo.Variant variant, int outerTasks, bool
 
     /** Copies the stuck threads so the record stays immutable. */
     public StarvationRun {
-        Objects.requireNonNull(variant, "variant");
+        Require.nonNull("variant", variant);
         stuck = List.copyOf(stuck);
     }
 

@@ -1,8 +1,8 @@
 package concurrencylab.lab.server;
 
-import concurrencylab.util.Require;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package concurrencylab.lab.summary;
 
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -76,9 +77,7 @@ public final class HomeworkSolutions {
      * @throws InterruptedException if interrupted while waiting (the child is killed)
      */
     public static Showcase run(Duration timeout) throws TimeoutException, InterruptedException {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
+        Require.positive("timeout", timeout);
         Path root = projectRoot();
         List<Path> libraries = libraryClasspath(root);
         Path classes = compile(root, libraries);

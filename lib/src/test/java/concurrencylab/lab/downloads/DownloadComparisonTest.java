@@ -1,5 +1,6 @@
 package concurrencylab.lab.downloads;
 
+import concurrencylab.tasks.ExecutionSite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -16,7 +17,7 @@ class DownloadComparisonTest {
         List<DownloadOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             outcomes.add(new DownloadOutcome(URI.create("http://127.0.0.1:1/img/" + i), 200, 10,
-                    Duration.ofMillis(100), "pid 1, thread t (platform)", ""));
+                    Duration.ofMillis(100), new ExecutionSite(1, "t", false, ""), ""));
         }
         return new DownloadReport("test", outcomes, Duration.ofMillis(millis));
     }

@@ -1,13 +1,12 @@
 package concurrencylab.lab.ports;
 
-import concurrencylab.scan.Connector;
-import concurrencylab.scan.NioConnector;
-import concurrencylab.scan.ScanHosts;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.scan.Connector;
+import concurrencylab.scan.NioConnector;
+import concurrencylab.tasks.Loopback;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -22,10 +21,10 @@ class SilentListenersTest {
         try (SilentListeners silent = SilentListeners.open(1)) {
             port = silent.ports()[0];
             assertEquals(Connector.Probe.FILTERED, NioConnector.DEFAULT.probe(
-                    new InetSocketAddress(ScanHosts.IPV4_LOOPBACK, port), Duration.ofMillis(200).toNanos()));
+                    new InetSocketAddress(Loopback.IPV4, port), Duration.ofMillis(200).toNanos()));
         }
         assertEquals(Connector.Probe.CLOSED, NioConnector.DEFAULT.probe(
-                new InetSocketAddress(ScanHosts.IPV4_LOOPBACK, port), Duration.ofSeconds(2).toNanos()));
+                new InetSocketAddress(Loopback.IPV4, port), Duration.ofSeconds(2).toNanos()));
     }
 
     @Test
