@@ -42,7 +42,8 @@ public final class LabTasks {
      * Returns a task hashing {@code text} (UTF-8) with SHA-256, then re-hashing the digest
      * until {@code rounds} hashes are done; the result is the last digest in lower-case hex.
      *
-     * @throws IllegalArgumentException if {@code text} is null or {@code rounds < 1}
+     * @throws NullPointerException     if {@code text} is null
+     * @throws IllegalArgumentException if {@code rounds < 1}
      */
     public static PortableCallable<String> sha256Hex(String text, int rounds) {
         return new Sha256Rounds(text, rounds);
@@ -54,7 +55,8 @@ public final class LabTasks {
      * text decoding) and reporting who did it and how long it took. The bytes are copied, so
      * in a {@code ProcessPool} they cross the process boundary with the task.
      *
-     * @throws IllegalArgumentException if {@code body} is null or {@code rounds < 1}
+     * @throws NullPointerException     if {@code body} is null
+     * @throws IllegalArgumentException if {@code rounds < 1}
      */
     public static PortableCallable<HashReport> sha256Report(byte[] body, int rounds) {
         return new BodyHash(body, rounds);
@@ -78,8 +80,9 @@ public final class LabTasks {
      * @param url           an http:// or https:// URL on loopback: {@code localhost},
      *                      127.0.0.0/8 or {@code [::1]} (checked without any DNS lookup)
      * @param timeoutMillis connect and request timeout, at least 1
-     * @throws IllegalArgumentException if the URL is null, malformed, not http(s), or not on
-     *                                  loopback, or if {@code timeoutMillis < 1}
+     * @throws NullPointerException     if the URL is null
+     * @throws IllegalArgumentException if the URL is malformed, not http(s), or not on loopback,
+     *                                  or if {@code timeoutMillis < 1}
      */
     public static PortableCallable<Integer> fetchLength(String url, long timeoutMillis) {
         return new HttpLength(HttpLength.parse(url), timeoutMillis);

@@ -34,10 +34,10 @@ class LabTasksTest {
     @Test
     @DisplayName("countPrimes rejects a negative start or an inverted range, saying what is accepted")
     void countPrimesValidates() {
-        for (long[] bad : new long[][] {{-1, 10}, {10, 9}}) {
-            var e = assertThrows(IllegalArgumentException.class, () -> LabTasks.countPrimes(bad[0], bad[1]));
-            assertTrue(e.getMessage().contains("0 <= fromInclusive <= toExclusive"), e.getMessage());
-        }
+        var negative = assertThrows(IllegalArgumentException.class, () -> LabTasks.countPrimes(-1, 10));
+        assertEquals("fromInclusive must be at least 0, got -1", negative.getMessage());
+        var inverted = assertThrows(IllegalArgumentException.class, () -> LabTasks.countPrimes(10, 9));
+        assertEquals("toExclusive must be at least 10, got 9", inverted.getMessage());
     }
 
     @Test
@@ -77,19 +77,21 @@ class LabTasksTest {
     }
 
     @Test
-    @DisplayName("sha256Report rejects null bytes and rounds below 1")
+    @DisplayName("sha256Report rejects null bytes (NullPointerException) and rounds below 1")
     void sha256ReportValidates() {
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Report(null, 1));
+        assertEquals("body must not be null",
+                assertThrows(NullPointerException.class, () -> LabTasks.sha256Report(null, 1)).getMessage());
         var e = assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Report(new byte[0], 0));
-        assertTrue(e.getMessage().contains("rounds >= 1"), e.getMessage());
+        assertEquals("rounds must be at least 1, got 0", e.getMessage());
     }
 
     @Test
-    @DisplayName("sha256Hex rejects null text and rounds below 1")
+    @DisplayName("sha256Hex rejects null text (NullPointerException) and rounds below 1")
     void sha256HexValidates() {
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Hex(null, 1));
+        assertEquals("text must not be null",
+                assertThrows(NullPointerException.class, () -> LabTasks.sha256Hex(null, 1)).getMessage());
         var e = assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Hex("x", 0));
-        assertTrue(e.getMessage().contains("rounds >= 1"), e.getMessage());
+        assertEquals("rounds must be at least 1, got 0", e.getMessage());
     }
 
     @Test
@@ -152,10 +154,14 @@ class LabTasksTest {
             var e = assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength(remote, 1000));
             assertTrue(e.getMessage().contains("loopback"), e.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("ftp://127.0.0.1/", 1000));
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("not a url", 1000));
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength(null, 1000));
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("http://localhost/", 0));
+        var ftp = assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("ftp://127.0.0.1/", 1000));
+        assertEquals("url must be an http:// or https:// URL, got 'ftp://127.0.0.1/'", ftp.getMessage());
+        var malformed = assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("not a url", 1000));
+        assertEquals("url must be a valid http:// or https:// URL, got 'not a url'", malformed.getMessage());
+        assertEquals("url must not be null",
+                assertThrows(NullPointerException.class, () -> LabTasks.fetchLength(null, 1000)).getMessage());
+        var zero = assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("http://localhost/", 0));
+        assertEquals("timeoutMillis must be at least 1, got 0", zero.getMessage());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package concurrencylab.lab.downloads;
 
-import concurrencylab.tasks.ExecutionSite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import concurrencylab.tasks.ExecutionSite;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,9 +36,11 @@ class DownloadComparisonTest {
     @Test
     @DisplayName("a missing report, a concurrency below 1 or a non-positive latency is rejected")
     void rejectsBadInput() {
-        assertThrows(IllegalArgumentException.class, () -> new DownloadComparison(Duration.ZERO));
+        assertEquals("latency must be positive, got 0 s",
+                assertThrows(IllegalArgumentException.class, () -> new DownloadComparison(Duration.ZERO)).getMessage());
         var c = new DownloadComparison(Duration.ofMillis(1));
-        assertThrows(IllegalArgumentException.class, () -> c.add(null, 1));
-        assertThrows(IllegalArgumentException.class, () -> c.add(report(1, 1), 0));
+        assertEquals("report must not be null", assertThrows(NullPointerException.class, () -> c.add(null, 1)).getMessage());
+        assertEquals("concurrency must be at least 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> c.add(report(1, 1), 0)).getMessage());
     }
 }

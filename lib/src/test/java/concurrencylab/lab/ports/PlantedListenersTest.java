@@ -41,7 +41,8 @@ class PlantedListenersTest {
     @DisplayName("a negative or too large count is rejected with the accepted range")
     void rejectsBadCounts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlantedListeners.open(-1, 1));
-        assertTrue(e.getMessage().contains("accepted: 0..100"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PlantedListeners.open(0, 101));
+        assertEquals("low listener count must be 0 to 100, got -1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PlantedListeners.open(0, 101));
+        assertEquals("high listener count must be 0 to 100, got 101", e.getMessage());
     }
 }
