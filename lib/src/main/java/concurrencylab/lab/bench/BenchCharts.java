@@ -1,5 +1,6 @@
 package concurrencylab.lab.bench;
 
+import concurrencylab.util.Require;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,9 +123,8 @@ public final class BenchCharts {
     public static CategoryChart versusReference(Table yours, Table reference, String column) {
         check(yours, "yours");
         checkColumns(reference, "reference");
-        if (!List.of("median_ms", "speedup", "bound_ms").contains(column)) {
-            throw new IllegalArgumentException("column '" + column + "' is not accepted; accepted: median_ms, speedup, bound_ms");
-        }
+        Require.that(List.of("median_ms", "speedup", "bound_ms").contains(column), "column",
+                "median_ms, speedup or bound_ms", "'" + column + "'");
         String workload = yours.stringColumn("workload").get(0);
         Table ref = reference.where(reference.stringColumn("workload").isEqualTo(workload));
         if (ref.rowCount() == 0) {
@@ -206,22 +206,14 @@ public final class BenchCharts {
     private static void check(Table table, String what) {
         checkColumns(table, what);
         List<String> workloads = table.stringColumn("workload").unique().asList();
-        if (workloads.size() > 1) {
-            throw new IllegalArgumentException(what + " holds several workloads " + workloads
-                    + "; accepted: one, e.g. BenchReference.workload(table, \"" + workloads.get(0) + "\")");
-        }
+        Require.that(workloads.size() == 1, what + " workloads",
+                "one, e.g. BenchReference.workload(table, \"" + workloads.get(0) + "\")", workloads);
     }
 
     private static void checkColumns(Table table, String what) {
-        if (table == null) {
-            throw new IllegalArgumentException(what + " is null; accepted: a table from BenchHarness.run or BenchCsv.read");
-        }
-        if (!table.columnNames().equals(BenchHarness.COLUMNS)) {
-            throw new IllegalArgumentException(what + " has columns " + table.columnNames() + "; accepted: "
-                    + BenchHarness.COLUMNS + " (from BenchHarness.run or BenchCsv.read)");
-        }
-        if (table.rowCount() == 0) {
-            throw new IllegalArgumentException(what + " has no rows");
-        }
+        Require.nonNull(what, table);
+        Require.that(table.columnNames().equals(BenchHarness.COLUMNS), what + " columns",
+                BenchHarness.COLUMNS + " (a table from BenchHarness.run or BenchCsv.read)", table.columnNames());
+        Require.that(table.rowCount() > 0, what + " rows", "at least one", "none");
     }
 }

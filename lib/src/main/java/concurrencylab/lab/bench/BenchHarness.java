@@ -2,6 +2,7 @@ package concurrencylab.lab.bench;
 
 import concurrencylab.notebook.Notebook;
 import concurrencylab.notebook.Progress;
+import concurrencylab.util.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public final class BenchHarness {
     /**
      * Runs {@code spec} and returns its table (see the class comment for the columns).
      *
-     * @throws IllegalArgumentException if {@code spec} is null
+     * @throws NullPointerException if {@code spec} is null
      * @throws ExecutionException if a task fails (its exception is the cause)
      * @throws TimeoutException if one run takes longer than the spec's timeout
      * @throws InterruptedException if the calling thread is interrupted
@@ -68,9 +69,7 @@ public final class BenchHarness {
     }
 
     static Table run(BenchSpec spec, int cores) throws ExecutionException, TimeoutException, InterruptedException {
-        if (spec == null) {
-            throw new IllegalArgumentException("run needs a BenchSpec, got null (e.g. BenchSpec.of(BenchWorkload.primes(2_000_000, 16)))");
-        }
+        Require.nonNull("spec", spec);
         BenchWorkload workload = spec.workload();
         Progress progress = Notebook.progress(workload.name());
         List<BenchModel> order = spec.runOrder();
@@ -122,7 +121,7 @@ public final class BenchHarness {
 
     private static List<Object> sequential(List<? extends Callable<?>> batch, BenchSpec spec)
             throws ExecutionException, TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + spec.timeout().toNanos();
+        long deadline = System.nanoTime() + spec.runTimeout().toNanos();
         List<Object> results = new ArrayList<>(batch.size());
         for (Callable<?> task : batch) {
             if (Thread.interrupted()) {
@@ -130,7 +129,7 @@ public final class BenchHarness {
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new TimeoutException("a sequential run of '" + spec.workload().name() + "' took longer than "
-                        + spec.timeout());
+                        + spec.runTimeout());
             }
             try {
                 results.add(task.call());
@@ -145,7 +144,7 @@ public final class BenchHarness {
 
     private static List<Object> concurrent(ExecutorService executor, List<? extends Callable<?>> batch, BenchSpec spec)
             throws ExecutionException, TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + spec.timeout().toNanos();
+        long deadline = System.nanoTime() + spec.runTimeout().toNanos();
         List<Future<?>> futures = new ArrayList<>(batch.size());
         try {
             for (Callable<?> task : batch) {
@@ -158,7 +157,7 @@ public final class BenchHarness {
             return results;
         } catch (TimeoutException e) {
             TimeoutException late = new TimeoutException("a run of '" + spec.workload().name() + "' took longer than "
-                    + spec.timeout() + "; its unfinished tasks were cancelled");
+                    + spec.runTimeout() + "; its unfinished tasks were cancelled");
             late.initCause(e);
             throw late;
         } finally {

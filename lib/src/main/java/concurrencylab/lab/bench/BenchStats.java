@@ -1,5 +1,6 @@
 package concurrencylab.lab.bench;
 
+import concurrencylab.util.Require;
 import java.util.Arrays;
 
 /**
@@ -30,14 +31,10 @@ public record BenchStats(double medianMs, double minMs, double maxMs, int runs) 
      * @throws IllegalArgumentException if {@code millis} is null or empty, or holds NaN
      */
     public static BenchStats of(double... millis) {
-        if (millis == null || millis.length == 0) {
-            throw new IllegalArgumentException("statistics need at least one run time, got none");
-        }
+        Require.that(millis != null && millis.length > 0, "millis", "at least one run time", "none");
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        if (Double.isNaN(sorted[sorted.length - 1])) {
-            throw new IllegalArgumentException("run times must be numbers, got " + Arrays.toString(millis));
-        }
+        Require.that(!Double.isNaN(sorted[sorted.length - 1]), "millis", "numbers (no NaN)", Arrays.toString(millis));
         int n = sorted.length;
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         return new BenchStats(median, sorted[0], sorted[n - 1], n);

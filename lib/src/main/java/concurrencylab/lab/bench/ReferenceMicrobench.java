@@ -1,7 +1,6 @@
 package concurrencylab.lab.bench;
 
 import concurrencylab.cli.JmhBenchmark;
-
 import concurrencylab.tasks.LabTasks;
 import concurrencylab.tasks.PortableCallable;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package concurrencylab.lab.bench;
 
 import concurrencylab.tasks.PortableCallable;
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -73,11 +74,7 @@ public final class ThreadFootprint {
      * @throws InterruptedException if interrupted while waiting
      */
     public static Footprint measure(boolean virtual, int threads) throws InterruptedException, TimeoutException {
-        int max = virtual ? 2_000_000 : 20_000;
-        if (threads < 1 || threads > max) {
-            throw new IllegalArgumentException((virtual ? "virtual" : "platform") + " threads must be 1.." + max
-                    + ", got " + threads);
-        }
+        Require.inRange((virtual ? "virtual" : "platform") + " threads", threads, 1, virtual ? 2_000_000 : 20_000);
         CountDownLatch started = new CountDownLatch(threads);
         CountDownLatch release = new CountDownLatch(1);
         Runnable park = () -> {
@@ -127,11 +124,7 @@ public final class ThreadFootprint {
      * @throws IllegalArgumentException if {@code threads} is out of range (see {@link #measure})
      */
     public static PortableCallable<Footprint> task(boolean virtual, int threads) {
-        int max = virtual ? 2_000_000 : 20_000;
-        if (threads < 1 || threads > max) {
-            throw new IllegalArgumentException((virtual ? "virtual" : "platform") + " threads must be 1.." + max
-                    + ", got " + threads);
-        }
+        Require.inRange((virtual ? "virtual" : "platform") + " threads", threads, 1, virtual ? 2_000_000 : 20_000);
         return new Measure(virtual, threads);
     }
 
@@ -141,9 +134,7 @@ public final class ThreadFootprint {
      * @throws IllegalArgumentException if no measurement is given
      */
     public static Table table(Footprint... footprints) {
-        if (footprints == null || footprints.length == 0) {
-            throw new IllegalArgumentException("table needs at least one measurement");
-        }
+        Require.that(footprints != null && footprints.length > 0, "footprints", "at least one measurement", "none");
         Table t = Table.create("Memory per parked thread (KiB, measured)", StringColumn.create("kind"),
                 IntColumn.create("threads"), DoubleColumn.create("reserved KiB (VmSize)"),
                 DoubleColumn.create("resident KiB (VmRSS)"), DoubleColumn.create("heap KiB"));
