@@ -1,11 +1,11 @@
 package concurrencylab.scan;
 
+import concurrencylab.util.Failures;
 import concurrencylab.util.Require;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -82,7 +82,7 @@ public final class FuturePortScanner implements PortScanner {
         } catch (ExecutionException e) {
             stop(sweep, pool);
             Throwable first = firstFailure.get() != null ? firstFailure.get() : e.getCause(); // allOf keeps any one
-            Throwable cause = first instanceof CompletionException c ? c.getCause() : first;
+            Throwable cause = Failures.unwrap(first);
             cause = cause instanceof UncheckedIOException u ? u.getCause() : cause;
             throw new ScanAbortedException("scan of " + host + " failed: " + cause, cause);
         } catch (TimeoutException e) {

@@ -3,6 +3,7 @@ package concurrencylab.util;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -52,30 +53,22 @@ public final class RowTable<R> {
 
     /** Adds a text column. */
     public RowTable<R> text(String name, Function<? super R, String> value) {
-        StringColumn c = StringColumn.create(name);
-        rows.forEach(r -> c.append(value.apply(r)));
-        return add(c);
+        return add(StringColumn.create(name), (c, r) -> c.append(value.apply(r)));
     }
 
     /** Adds a column of {@code int}s. */
     public RowTable<R> ints(String name, ToIntFunction<? super R> value) {
-        IntColumn c = IntColumn.create(name);
-        rows.forEach(r -> c.append(value.applyAsInt(r)));
-        return add(c);
+        return add(IntColumn.create(name), (c, r) -> c.append(value.applyAsInt(r)));
     }
 
     /** Adds a column of {@code long}s. */
     public RowTable<R> longs(String name, ToLongFunction<? super R> value) {
-        LongColumn c = LongColumn.create(name);
-        rows.forEach(r -> c.append(value.applyAsLong(r)));
-        return add(c);
+        return add(LongColumn.create(name), (c, r) -> c.append(value.applyAsLong(r)));
     }
 
-    /** Adds a column of {@code double}s. */
+    /** Adds a column of {@code double}s; NaN is a missing value. */
     public RowTable<R> doubles(String name, ToDoubleFunction<? super R> value) {
-        DoubleColumn c = DoubleColumn.create(name);
-        rows.forEach(r -> c.append(value.applyAsDouble(r)));
-        return add(c);
+        return add(DoubleColumn.create(name), (c, r) -> c.append(value.applyAsDouble(r)));
     }
 
     /** Adds a column of durations in seconds, rounded to the millisecond (three decimals). */
@@ -85,12 +78,14 @@ public final class RowTable<R> {
 
     /** Adds a column of yes/no values. */
     public RowTable<R> flags(String name, Predicate<? super R> value) {
-        BooleanColumn c = BooleanColumn.create(name);
-        rows.forEach(r -> c.append(value.test(r)));
-        return add(c);
+        return add(BooleanColumn.create(name), (c, r) -> c.append(value.test(r)));
     }
 
-    private RowTable<R> add(Column<?> column) {
+    /** Fills {@code column} with one value per row, in row order, and adds it. */
+    private <C extends Column<?>> RowTable<R> add(C column, BiConsumer<C, R> append) {
+        for (R row : rows) {
+            append.accept(column, row);
+        }
         columns.add(column);
         return this;
     }

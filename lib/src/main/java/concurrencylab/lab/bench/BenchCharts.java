@@ -10,6 +10,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
@@ -42,12 +43,8 @@ public final class BenchCharts {
      */
     public static CategoryChart times(Table table) {
         check(table, "table");
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title(table)).xAxisTitle("model").yAxisTitle("milliseconds (median)").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        chart.addSeries("measured median", categories(table), values(table, "median_ms"));
-        chart.addSeries("ideal (bound)", categories(table), values(table, "bound_ms"));
-        return chart;
+        return measuredBesideIdeal(table, "milliseconds (median)", Styler.LegendPosition.InsideNE,
+                "measured median", values(table, "median_ms"), "ideal (bound)", values(table, "bound_ms"));
     }
 
     /**
@@ -58,11 +55,19 @@ public final class BenchCharts {
      */
     public static CategoryChart speedups(Table table) {
         check(table, "table");
+        return measuredBesideIdeal(table, "speed-up vs sequential", Styler.LegendPosition.InsideNW,
+                "measured", values(table, "speedup"), "ideal", idealSpeedups(table));
+    }
+
+    /** Bars per model of the table: a measured series beside its ideal, titled with the workload. */
+    private static CategoryChart measuredBesideIdeal(Table table, String yAxis, Styler.LegendPosition legend,
+                                                     String measuredName, List<Double> measured,
+                                                     String idealName, List<Double> ideal) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title(table)).xAxisTitle("model").yAxisTitle("speed-up vs sequential").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        chart.addSeries("measured", categories(table), values(table, "speedup"));
-        chart.addSeries("ideal", categories(table), idealSpeedups(table));
+                .title(title(table)).xAxisTitle("model").yAxisTitle(yAxis).build();
+        chart.getStyler().setLegendPosition(legend);
+        chart.addSeries(measuredName, categories(table), measured);
+        chart.addSeries(idealName, categories(table), ideal);
         return chart;
     }
 
@@ -79,7 +84,7 @@ public final class BenchCharts {
         check(table, "table");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title(table)).xAxisTitle("workers").yAxisTitle("speed-up vs sequential").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         Map<String, Map<Integer, Double>> lines = new LinkedHashMap<>();
         Map<Integer, Double> ideal = new java.util.TreeMap<>();
         double sequential = sequentialMedian(table);
@@ -159,7 +164,7 @@ public final class BenchCharts {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Your run vs the reference: " + workload)
                 .xAxisTitle("model").yAxisTitle(column.equals("speedup") ? "speed-up vs sequential" : column).build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.addSeries("your run", shared, mine);
         chart.addSeries("reference (" + ref.stringColumn("workload").get(0) + ")", shared, theirs);
         return chart;

@@ -75,9 +75,7 @@ public final class BenchCsv {
             throw new IllegalArgumentException(file + " line 1: expected the header '" + header + "', found '"
                     + (lines.isEmpty() ? "" : lines.get(0)) + "'");
         }
-        Table t = Table.create(file.getFileName().toString(), StringColumn.create("workload"), StringColumn.create("model"),
-                IntColumn.create("workers"), DoubleColumn.create("median_ms"), DoubleColumn.create("min_ms"),
-                DoubleColumn.create("max_ms"), DoubleColumn.create("bound_ms"), DoubleColumn.create("speedup"));
+        Table t = BenchHarness.emptyTable(file.getFileName().toString());
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;

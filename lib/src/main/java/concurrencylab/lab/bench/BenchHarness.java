@@ -197,11 +197,8 @@ public final class BenchHarness {
             List<Integer> concurrency, List<Integer> taskCounts, int cores) {
         BenchWorkload workload = spec.workload();
         double sequentialMs = stats.get(0).medianMs();
-        Table t = Table.create(String.format(Locale.ROOT, "%s · median of %d runs after %d warm-up · %d cores",
-                workload.name(), spec.repeats(), spec.warmup(), cores),
-                StringColumn.create(COLUMNS.get(0)), StringColumn.create(COLUMNS.get(1)), IntColumn.create(COLUMNS.get(2)),
-                DoubleColumn.create(COLUMNS.get(3)), DoubleColumn.create(COLUMNS.get(4)), DoubleColumn.create(COLUMNS.get(5)),
-                DoubleColumn.create(COLUMNS.get(6)), DoubleColumn.create(COLUMNS.get(7)));
+        Table t = emptyTable(String.format(Locale.ROOT, "%s · median of %d runs after %d warm-up · %d cores",
+                workload.name(), spec.repeats(), spec.warmup(), cores));
         for (int i = 0; i < order.size(); i++) {
             BenchStats s = stats.get(i);
             t.stringColumn(0).append(workload.name());
@@ -214,6 +211,13 @@ public final class BenchHarness {
             t.doubleColumn(7).append(Math.round(sequentialMs / s.medianMs() * 100) / 100.0);
         }
         return t;
+    }
+
+    /** Returns an empty table with the harness's {@link #COLUMNS}, typed: text, text, int, then doubles. */
+    static Table emptyTable(String title) {
+        return Table.create(title, StringColumn.create(COLUMNS.get(0)), StringColumn.create(COLUMNS.get(1)),
+                IntColumn.create(COLUMNS.get(2)), DoubleColumn.create(COLUMNS.get(3)), DoubleColumn.create(COLUMNS.get(4)),
+                DoubleColumn.create(COLUMNS.get(5)), DoubleColumn.create(COLUMNS.get(6)), DoubleColumn.create(COLUMNS.get(7)));
     }
 
     private static double round(double ms) {

@@ -98,7 +98,7 @@ public final class BenchWorkload {
      * @throws IllegalArgumentException if {@code tasks < 1} or the latency is null, negative or over an hour
      */
     public static BenchWorkload sleeps(int tasks, Duration latency) {
-        checkLatency(latency);
+        Require.inRange("latency", latency, Duration.ZERO, Duration.ofHours(1));
         Require.atLeast("tasks", tasks, 1);
         String name = String.format(Locale.ROOT, "%,d sleeps of %d ms", tasks, latency.toMillis());
         return new BenchWorkload(name, Bound.IO, latency, () -> {
@@ -131,7 +131,7 @@ public final class BenchWorkload {
      *     latency is null, negative or over an hour
      */
     public static BenchWorkload io(String name, Duration latency, Supplier<? extends List<? extends Callable<?>>> tasks) {
-        checkLatency(latency);
+        Require.inRange("latency", latency, Duration.ZERO, Duration.ofHours(1));
         return new BenchWorkload(Require.notBlank("name", name), Bound.IO, latency, Require.nonNull("tasks", tasks), results -> null);
     }
 
@@ -190,9 +190,5 @@ public final class BenchWorkload {
             total += (Long) r;
         }
         return total;
-    }
-
-    private static void checkLatency(Duration latency) {
-        Require.inRange("latency", latency, Duration.ZERO, Duration.ofHours(1));
     }
 }

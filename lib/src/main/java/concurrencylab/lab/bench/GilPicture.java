@@ -1,12 +1,12 @@
 package concurrencylab.lab.bench;
 
 import concurrencylab.tasks.LabTasks;
+import concurrencylab.util.Canvas;
 import concurrencylab.util.Require;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,15 +149,7 @@ public final class GilPicture {
         double pyEnd = end(python);
         double javaEnd = end(java);
         double span = Math.max(pyEnd, javaEnd);
-        int height = 330;
-        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, height);
-            g.setColor(Color.BLACK);
+        return Canvas.paint(WIDTH, 330, g -> {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
             g.drawString("Two threads, the same CPU work each", 20, 26);
             panel(g, 50, String.format(Locale.ROOT, "Python with the GIL (drawn from its rule: one holder, a turn every %.0f ms): %.0f ms",
@@ -165,10 +157,7 @@ public final class GilPicture {
             panel(g, 170, String.format(Locale.ROOT, "Java, no GIL (measured here, two platform threads): %.0f ms", javaEnd),
                     java, span, "thread");
             axis(g, 285, span);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 
     private static void panel(Graphics2D g, int top, String title, List<Slice> slices, double span, String lanePrefix) {

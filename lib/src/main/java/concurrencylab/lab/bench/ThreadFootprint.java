@@ -2,6 +2,7 @@ package concurrencylab.lab.bench;
 
 import concurrencylab.tasks.PortableCallable;
 import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -12,9 +13,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -135,17 +133,13 @@ public final class ThreadFootprint {
      */
     public static Table table(Footprint... footprints) {
         Require.that(footprints != null && footprints.length > 0, "footprints", "at least one measurement", "none");
-        Table t = Table.create("Memory per parked thread (KiB, measured)", StringColumn.create("kind"),
-                IntColumn.create("threads"), DoubleColumn.create("reserved KiB (VmSize)"),
-                DoubleColumn.create("resident KiB (VmRSS)"), DoubleColumn.create("heap KiB"));
-        for (Footprint f : footprints) {
-            t.stringColumn(0).append(f.kind());
-            t.intColumn(1).append(f.threads());
-            t.doubleColumn(2).append(round(f.reservedKiB()));
-            t.doubleColumn(3).append(round(f.residentKiB()));
-            t.doubleColumn(4).append(round(f.heapKiB()));
-        }
-        return t;
+        return RowTable.of(List.of(footprints))
+                .text("kind", Footprint::kind)
+                .ints("threads", Footprint::threads)
+                .doubles("reserved KiB (VmSize)", f -> round(f.reservedKiB()))
+                .doubles("resident KiB (VmRSS)", f -> round(f.residentKiB()))
+                .doubles("heap KiB", f -> round(f.heapKiB()))
+                .toTable("Memory per parked thread (KiB, measured)");
     }
 
     private static double round(double kib) {

@@ -1,6 +1,5 @@
 package concurrencylab.lab.crawling;
 
-import concurrencylab.tasks.Loopback;
 import concurrencylab.util.Require;
 import java.io.IOException;
 import java.net.URI;
@@ -72,9 +71,7 @@ public final class BlockingCrawler implements PageCrawler {
     @Override
     public CrawlReport crawl(URI start, CrawlOptions options, Consumer<CrawlOutcome> onPage)
             throws InterruptedException {
-        Loopback.requireUrl("start", start);
-        Require.nonNull("options", options);
-        Require.nonNull("onPage", onPage);
+        CrawlHttp.checkCrawl(start, options, onPage);
         ExecutorService workers = poolThreads == 0
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(THREAD_PREFIX + "v", THREADS.incrementAndGet() * 10_000L).factory())
                 : Executors.newFixedThreadPool(poolThreads, r -> new Thread(r, THREAD_PREFIX + THREADS.incrementAndGet()));

@@ -1,6 +1,8 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.tasks.Loopback;
 import concurrencylab.util.Failures;
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /** What both crawlers share: the client they build, the request, and how a result is classified. */
 public final class CrawlHttp {
@@ -63,6 +66,19 @@ public final class CrawlHttp {
             return new Result(CrawlStatus.DEADLINE, 0, "", List.of(), "cancelled");
         }
         return new Result(CrawlStatus.FAILED, 0, "", List.of(), String.valueOf(e));
+    }
+
+    /**
+     * Checks the arguments of {@link PageCrawler#crawl(URI, CrawlOptions, Consumer)}, before any
+     * thread or connection exists.
+     *
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if {@code start} is not an http(s) URL on loopback
+     */
+    static void checkCrawl(URI start, CrawlOptions options, Consumer<CrawlOutcome> onPage) {
+        Loopback.requireUrl("start", start);
+        Require.nonNull("options", options);
+        Require.nonNull("onPage", onPage);
     }
 
     /** Ends the client (aborting what is in flight) and then the executor, each wait bounded. */

@@ -5,7 +5,6 @@ import concurrencylab.util.RowTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import tech.tablesaw.api.Table;
@@ -27,8 +26,26 @@ import tech.tablesaw.api.Table;
  */
 public final class DownloadComparison {
     private final Duration latency;
-    private final List<DownloadReport> reports = new ArrayList<>();
-    private final List<Integer> concurrencies = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
+
+    /**
+     * One download beside its bound.
+     *
+     * @param report      the download
+     * @param concurrency the most requests it had in flight
+     * @param bound       {@code latency x ceil(downloads / concurrency)}: the least time that allows
+     */
+    public record Row(DownloadReport report, int concurrency, Duration bound) {
+        /** Returns the measured wall-clock time of the download. */
+        public Duration measured() {
+            return report.elapsed();
+        }
+
+        /** Returns measured / bound: 1.0 is as fast as the concurrency allows. */
+        public double ratio() {
+            return (double) measured().toNanos() / bound.toNanos();
+        }
+    }
 
     /**
      * Starts an empty comparison for a server with {@code latency}.
@@ -47,30 +64,29 @@ public final class DownloadComparison {
      * @throws IllegalArgumentException if {@code concurrency < 1}
      */
     public DownloadComparison add(DownloadReport report, int concurrency) {
-        reports.add(Require.nonNull("report", report));
+        Require.nonNull("report", report);
         Require.atLeast("concurrency", concurrency, 1);
-        concurrencies.add(concurrency);
+        int n = report.outcomes().size();
+        int c = Math.min(concurrency, Math.max(1, n));
+        rows.add(new Row(report, concurrency, latency.multipliedBy((n + c - 1) / c)));
         return this;
     }
 
-    /** Returns the bound of row {@code i}: latency x ceil(downloads / concurrency). */
-    Duration bound(int i) {
-        int n = reports.get(i).outcomes().size();
-        int c = Math.min(concurrencies.get(i), Math.max(1, n));
-        return latency.multipliedBy((n + c - 1) / c);
+    /** Returns the downloads added so far, in order, each with its bound. */
+    public List<Row> rows() {
+        return List.copyOf(rows);
     }
 
     /** Returns one row per download: engine, downloads, ok, concurrency, measured s, bound s, measured / bound. */
     public Table toTable() {
-        return RowTable.of(IntStream.range(0, reports.size()).boxed().toList())
-                .text("engine", i -> reports.get(i).engine())
-                .ints("downloads", i -> reports.get(i).outcomes().size())
-                .ints("ok", i -> reports.get(i).okCount())
-                .ints("in flight at most", concurrencies::get)
-                .seconds("measured s", i -> reports.get(i).elapsed())
-                .seconds("bound s", this::bound)
-                .doubles("measured / bound", i -> Math.round(1000.0 * reports.get(i).elapsed().toNanos()
-                        / bound(i).toNanos()) / 1000.0)
+        return RowTable.of(rows)
+                .text("engine", r -> r.report().engine())
+                .ints("downloads", r -> r.report().outcomes().size())
+                .ints("ok", r -> r.report().okCount())
+                .ints("in flight at most", Row::concurrency)
+                .seconds("measured s", Row::measured)
+                .seconds("bound s", Row::bound)
+                .doubles("measured / bound", r -> Math.round(1000.0 * r.ratio()) / 1000.0)
                 .toTable("Downloads at " + latency.toMillis() + " ms latency");
     }
 
@@ -82,10 +98,10 @@ public final class DownloadComparison {
         List<String> names = new ArrayList<>();
         List<Number> measured = new ArrayList<>();
         List<Number> bounds = new ArrayList<>();
-        for (int i = 0; i < reports.size(); i++) {
-            names.add((i + 1) + ". " + reports.get(i).engine());
-            measured.add(reports.get(i).elapsed().toNanos() / 1e9);
-            bounds.add(bound(i).toNanos() / 1e9);
+        for (int i = 0; i < rows.size(); i++) {
+            names.add((i + 1) + ". " + rows.get(i).report().engine());
+            measured.add(rows.get(i).measured().toNanos() / 1e9);
+            bounds.add(rows.get(i).bound().toNanos() / 1e9);
         }
         if (names.isEmpty()) {
             names.add("(nothing yet)");

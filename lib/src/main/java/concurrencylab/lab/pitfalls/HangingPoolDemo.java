@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -52,18 +51,7 @@ public final class HangingPoolDemo {
     public record Found(String callerSaw, List<DumpedThread> stuck, boolean poolEnded) {
         /** Returns one row per stuck thread: name, state, where it waits, your frame. */
         public Table toTable() {
-            StringColumn name = StringColumn.create("thread");
-            StringColumn state = StringColumn.create("state");
-            StringColumn top = StringColumn.create("waiting in");
-            StringColumn mine = StringColumn.create("your code");
-            for (DumpedThread t : stuck) {
-                name.append(t.label());
-                state.append(t.state());
-                top.append(t.stack().stream().filter(f -> f.contains("FutureTask.get")
-                        || f.contains("awaitDone")).findFirst().map(DumpedThread::shorten).orElse(t.topFrame()));
-                mine.append(t.userFrame());
-            }
-            return Table.create("Threads of the hung pool", name, state, top, mine);
+            return DumpedThread.waitTable("Threads of the hung pool", stuck, "FutureTask.get", "awaitDone");
         }
     }
 

@@ -3,12 +3,14 @@ package concurrencylab.lab.pitfalls;
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.lab.server.LabServer;
 import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -47,14 +49,14 @@ public final class MissingTimeoutDemo {
 
         /** Returns the two requests side by side. */
         public Table toTable() {
-            StringColumn request = StringColumn.create("request");
-            StringColumn seen = StringColumn.create("what we saw");
-            request.append("no timeout");
-            seen.append(stuckAfterWait ? "still stuck after " + outerWait.toMillis() + " ms (thread " + stuckState
-                    + "); ended only when the server closed" : "finished within " + outerWait.toMillis() + " ms");
-            request.append(".timeout(" + timeout.toMillis() + " ms)");
-            seen.append(withTimeoutResult + " after " + withTimeoutTook.toMillis() + " ms");
-            return Table.create("Missing timeout", request, seen);
+            List<Map.Entry<String, String>> rows = List.of(
+                    Map.entry("no timeout", stuckAfterWait ? "still stuck after " + outerWait.toMillis() + " ms (thread "
+                            + stuckState + "); ended only when the server closed"
+                            : "finished within " + outerWait.toMillis() + " ms"),
+                    Map.entry(".timeout(" + timeout.toMillis() + " ms)",
+                            withTimeoutResult + " after " + withTimeoutTook.toMillis() + " ms"));
+            return RowTable.of(rows).text("request", Map.Entry::getKey).text("what we saw", Map.Entry::getValue)
+                    .toTable("Missing timeout");
         }
     }
 

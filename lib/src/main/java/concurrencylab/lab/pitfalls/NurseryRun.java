@@ -1,10 +1,8 @@
 package concurrencylab.lab.pitfalls;
 
+import concurrencylab.util.RowTable;
 import java.util.List;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -61,17 +59,12 @@ public record NurseryRun(String title, String callerSaw, long callerReturnedMs, 
 
     /** Returns one row per task: task, fate, ended at, outlived the caller. */
     public Table toTable() {
-        StringColumn task = StringColumn.create("task");
-        StringColumn fate = StringColumn.create("fate");
-        LongColumn ended = LongColumn.create("ended at ms");
-        BooleanColumn orphan = BooleanColumn.create("outlived caller (" + callerReturnedMs + " ms)");
-        for (TaskFate f : fates) {
-            task.append(f.task());
-            fate.append(f.fate());
-            ended.append(f.endedMs());
-            orphan.append(f.endedMs() > callerReturnedMs);
-        }
-        return Table.create(title, task, fate, ended, orphan);
+        return RowTable.of(fates)
+                .text("task", TaskFate::task)
+                .text("fate", TaskFate::fate)
+                .longs("ended at ms", TaskFate::endedMs)
+                .flags("outlived caller (" + callerReturnedMs + " ms)", f -> f.endedMs() > callerReturnedMs)
+                .toTable(title);
     }
 
     @Override

@@ -3,6 +3,7 @@ package concurrencylab.lab.pitfalls;
 import concurrencylab.lab.debug.DumpedThread;
 import concurrencylab.lab.debug.ThreadDump;
 import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,9 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -134,22 +132,14 @@ public final class StarvationDemo {
         for (Variant v : Variant.values()) {
             runs.add(run(v, outerTasks, patience));
         }
-        StringColumn name = StringColumn.create("variant");
-        BooleanColumn done = BooleanColumn.create("finished");
-        IntColumn ms = IntColumn.create("ms");
-        StringColumn saw = StringColumn.create("the caller saw");
-        IntColumn stuck = IntColumn.create("stuck threads");
-        BooleanColumn ended = BooleanColumn.create("all threads ended");
-        for (StarvationRun r : runs) {
-            name.append(r.variant().label());
-            done.append(r.completed());
-            ms.append((int) r.elapsed().toMillis());
-            saw.append(r.outcome());
-            stuck.append(r.stuck().size());
-            ended.append(r.threadsEnded());
-        }
-        return Table.create(outerTasks + " outer tasks, each needing an inner task; pool of " + POOL_SIZE,
-                name, done, ms, saw, stuck, ended);
+        return RowTable.of(runs)
+                .text("variant", r -> r.variant().label())
+                .flags("finished", StarvationRun::completed)
+                .ints("ms", r -> (int) r.elapsed().toMillis())
+                .text("the caller saw", StarvationRun::outcome)
+                .ints("stuck threads", r -> r.stuck().size())
+                .flags("all threads ended", StarvationRun::threadsEnded)
+                .toTable(outerTasks + " outer tasks, each needing an inner task; pool of " + POOL_SIZE);
     }
 
     private static ExecutorService pool(boolean virtual, String prefix) {

@@ -305,7 +305,7 @@ class PageCrawlerTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> CrawlOptions.pages(1).withDeadline(Duration.ofHours(2))).getMessage().contains("deadline"));
         assertThrows(IllegalArgumentException.class, () -> BlockingCrawler.fixedPool(0));
-        assertThrows(IllegalArgumentException.class, () -> AsyncCrawler.withHandlerThreads(0));
+        assertThrows(IllegalArgumentException.class, () -> AsyncCrawler.create().withHandlerThreads(0));
     }
 
     private static CrawlOutcome single(CrawlReport report) {

@@ -31,6 +31,8 @@ class DownloadComparisonTest {
         assertEquals(List.of(1.0, 0.1, 0.1), t.doubleColumn("bound s").asList());
         assertEquals(List.of(1.1, 1.5, 1.0), t.doubleColumn("measured / bound").asList());
         assertEquals(2, c.toChart().getSeriesMap().size());
+        assertEquals(Duration.ofSeconds(1), c.rows().get(0).bound());
+        assertEquals(1.5, c.rows().get(1).ratio(), 1e-9);
     }
 
     @Test
