@@ -4,7 +4,6 @@ import concurrencylab.exec.ExecutorKind;
 import concurrencylab.util.Require;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -66,11 +65,6 @@ public record BenchModel(ExecutorKind kind, int workers) {
     /** Returns true for the sequential baseline. */
     public boolean isSequential() {
         return kind == null;
-    }
-
-    /** Returns the executor kind, empty for sequential. */
-    public Optional<ExecutorKind> executorKind() {
-        return Optional.ofNullable(kind);
     }
 
     /** Returns the name of the model for tables and charts: {@code sequential}, {@code platform threads}, ... */

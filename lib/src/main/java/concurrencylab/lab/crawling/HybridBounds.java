@@ -95,11 +95,6 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
         return ioBound.compareTo(cpuBound) >= 0 ? ioBound : cpuBound;
     }
 
-    /** Returns the time of doing the I/O and then the CPU work with no overlap: fetch-only plus the CPU bound. */
-    public Duration noOverlap() {
-        return fetchOnly.plus(cpuBound);
-    }
-
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "I/O bound %.2f s (%d pages, %d in flight; fetch-only pass took %.2f s),"

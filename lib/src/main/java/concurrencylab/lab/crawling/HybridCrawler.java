@@ -121,19 +121,6 @@ public record HybridCrawler(int rounds, int fetchConcurrency, int cpuThreads, in
     }
 
     /**
-     * Runs each variant in turn over the same pages.
-     *
-     * @throws IllegalArgumentException as {@link #crawl}
-     */
-    public List<HybridRun> crawlAll(List<URI> uris) {
-        List<HybridRun> runs = new ArrayList<>();
-        for (HybridVariant v : HybridVariant.values()) {
-            runs.add(crawl(uris, v));
-        }
-        return List.copyOf(runs);
-    }
-
-    /**
      * Fetches and hashes every page of {@code uris} the way {@code variant} says, and returns one
      * result per page in the order of {@code uris}, failures included. Returns within about
      * {@link #deadline()} (plus a process pool's start-up); every thread, pool and worker JVM it

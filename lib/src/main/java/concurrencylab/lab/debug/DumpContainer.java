@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tech.tablesaw.api.Table;
 
@@ -70,12 +69,6 @@ public record DumpContainer(String id, long ownerTid, List<DumpedThread> threads
             }
         }
         return new DumpContainer(id, ownerTid, threads, kept);
-    }
-
-    /** Returns a copy keeping only the threads that match (containers are kept). */
-    public DumpContainer filterThreads(Predicate<DumpedThread> keep) {
-        return new DumpContainer(id, ownerTid, threads.stream().filter(keep).toList(),
-                children.stream().map(c -> c.filterThreads(keep)).toList());
     }
 
     /** Renders this subtree as an indented text tree, one line per container and thread. */

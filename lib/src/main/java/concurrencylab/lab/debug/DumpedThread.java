@@ -59,7 +59,7 @@ public record DumpedThread(long tid, String name, boolean virtual, String state,
      * Returns the innermost frame that contains one of {@code markers} (e.g.
      * {@code "FutureTask.get"}: where the thread waits), shortened; the top frame if none does.
      */
-    public String waitingIn(String... markers) {
+    private String waitingIn(String... markers) {
         return stack.stream().filter(f -> Arrays.stream(markers).anyMatch(f::contains)).findFirst()
                 .map(DumpedThread::shorten).orElse(topFrame());
     }

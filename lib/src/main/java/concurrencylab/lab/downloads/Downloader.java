@@ -123,11 +123,6 @@ public record Downloader(ExecutorService executor, Duration requestTimeout, Dura
         return new Downloader(executor, requestTimeout, deadline, concurrency, client, label);
     }
 
-    /** Returns a copy labelled {@code label} (not blank) in its reports. */
-    public Downloader withLabel(String label) {
-        return new Downloader(executor, requestTimeout, deadline, concurrency, client, label);
-    }
-
     /**
      * Downloads text URLs.
      *

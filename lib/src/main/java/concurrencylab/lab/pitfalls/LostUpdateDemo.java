@@ -54,11 +54,6 @@ public final class LostUpdateDemo {
             return expected - plainCounter;
         }
 
-        /** Returns how many additions the ArrayList lost (an add that threw counts as lost). */
-        public long lostByList() {
-            return expected - arrayList;
-        }
-
         /** Returns one row per shared object: expected, counted, lost. */
         public Table toTable() {
             List<Map.Entry<String, Long>> rows = List.of(Map.entry("volatile long counter (count++)", plainCounter),

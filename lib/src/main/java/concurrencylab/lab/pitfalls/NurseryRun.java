@@ -41,14 +41,9 @@ public record NurseryRun(String title, String callerSaw, long callerReturnedMs, 
         fates = List.copyOf(fates);
     }
 
-    /** Returns the tasks that were still running after the caller moved on. */
-    public List<TaskFate> outlivers() {
-        return fates.stream().filter(f -> f.endedMs() > callerReturnedMs).toList();
-    }
-
-    /** Returns how many tasks outlived the caller: always 0 for a structured scope. */
+    /** Returns how many tasks were still running after the caller moved on: always 0 for a structured scope. */
     public int orphans() {
-        return outlivers().size();
+        return (int) fates.stream().filter(f -> f.endedMs() > callerReturnedMs).count();
     }
 
     /** Returns the fate of the task called {@code task}, or {@code "?"} if there is none. */
