@@ -44,7 +44,7 @@ public final class BurstExperiment {
     /** The prefix of the names of the virtual threads that send the requests. */
     public static final String THREAD_PREFIX = "burst-";
     /** The per-request timeout of {@link #compare}. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private BurstExperiment() {
     }
@@ -53,20 +53,20 @@ public final class BurstExperiment {
      * Sends {@code requests} GETs of {@code server}'s page 0 at once, through a
      * {@code Semaphore(permits)} unless {@code permits} is 0, and counts the answers.
      *
-     * @param server   the lab server (its counters are reset first)
-     * @param requests how many requests, 1..10,000
-     * @param permits  the semaphore's permits, 1..10,000, or 0 for no semaphore
-     * @param timeout  the per-request timeout, 1 ms..5 min (a permit's wait is not part of it)
+     * @param server         the lab server (its counters are reset first)
+     * @param requests       how many requests, 1..10,000
+     * @param permits        the semaphore's permits, 1..10,000, or 0 for no semaphore
+     * @param requestTimeout the per-request timeout, 1 ms..5 min (a permit's wait is not part of it)
      * @return the counts
      * @throws IllegalArgumentException if a value is out of range
      * @throws InterruptedException     if interrupted (the requests are then abandoned and their threads ended)
      */
-    public static BurstResult run(LabServer server, int requests, int permits, Duration timeout)
+    public static BurstResult run(LabServer server, int requests, int permits, Duration requestTimeout)
             throws InterruptedException {
         Require.nonNull("server", server);
         Require.inRange("requests", requests, 1, 10_000);
         Require.that(permits >= 0 && permits <= 10_000, "permits", "0 (no semaphore) or 1 to 10000", permits);
-        Require.inRange("timeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(5));
+        Require.inRange("requestTimeout", requestTimeout, Duration.ofMillis(1), Duration.ofMinutes(5));
         URI target = server.pageUri(0);
         Semaphore semaphore = permits > 0 ? new Semaphore(permits) : null;
         AtomicInteger inFlight = new AtomicInteger();
@@ -75,19 +75,19 @@ public final class BurstExperiment {
         server.resetCounters();
         ExecutorService senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(THREAD_PREFIX, 1).factory());
         ExecutorService clientWork = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(THREAD_PREFIX + "http-", 1).factory());
-        HttpClient client = CrawlHttp.client(clientWork, timeout);
+        HttpClient client = CrawlHttp.client(clientWork, requestTimeout);
         long t0;
         List<Future<Integer>> answers = new ArrayList<>();
         try {
             for (int i = 0; i < requests; i++) {
                 answers.add(senders.submit(() -> {
-                    go.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    go.await(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
                     if (semaphore != null) {
                         semaphore.acquire();
                     }
                     try {
                         peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                        return client.send(CrawlHttp.get(target, timeout), HttpResponse.BodyHandlers.discarding())
+                        return client.send(CrawlHttp.get(target, requestTimeout), HttpResponse.BodyHandlers.discarding())
                                 .statusCode();
                     } finally {
                         inFlight.decrementAndGet();
@@ -101,7 +101,7 @@ public final class BurstExperiment {
             go.countDown();
             // with permits, the requests go in rounds: allow each round its timeout
             int rounds = semaphore == null ? 1 : (requests + permits - 1) / permits;
-            long deadline = System.nanoTime() + timeout.toNanos() * (rounds + 1);
+            long deadline = System.nanoTime() + requestTimeout.toNanos() * (rounds + 1);
             int ok = 0;
             int rejected = 0;
             int other = 0;
@@ -153,7 +153,7 @@ public final class BurstExperiment {
         List<BurstResult> results = new ArrayList<>();
         for (int p : new int[] {0, permits}) {
             try (LabServer server = LabServer.start(config)) {
-                results.add(run(server, requests, p, DEFAULT_TIMEOUT));
+                results.add(run(server, requests, p, DEFAULT_REQUEST_TIMEOUT));
             }
         }
         return table(results, "A burst of " + requests + " requests against maxConcurrent=" + config.maxConcurrent());

@@ -24,7 +24,7 @@ import java.util.List;
  *
  * {@snippet :
  * try (var silent = SilentListeners.open(4)) {
- *     var request = ScanRequest.loopback(PortSpec.of(silent.ports())).withTimeout(Duration.ofMillis(100));
+ *     var request = ScanRequest.loopback(PortSpec.of(silent.ports())).withConnectTimeout(Duration.ofMillis(100));
  *     System.out.println(PortScanner.structured().scan(request).filtered()); // all four
  * }
  * }

@@ -69,7 +69,7 @@ class BurstExperimentTest {
             assertTrue(assertThrows(IllegalArgumentException.class,
                     () -> BurstExperiment.run(server, 1, -1, Duration.ofSeconds(1))).getMessage().contains("permits"));
             assertTrue(assertThrows(IllegalArgumentException.class,
-                    () -> BurstExperiment.run(server, 1, 0, Duration.ZERO)).getMessage().contains("timeout"));
+                    () -> BurstExperiment.run(server, 1, 0, Duration.ZERO)).getMessage().contains("requestTimeout"));
         }
     }
 }
