@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  *
  * {@snippet :
  * CrawlReport report = AsyncCrawler.create().crawl(server.pageUri(0), CrawlOptions.pages(30));
- * System.out.println(report.summary());   // 30 pages in 412 ms: 30 ok
+ * System.out.println(report.summary());   // 30 pages in ... ms: 30 ok, or the failures by status
  * report.orderTable(10);                   // completed #, submitted #, page, ms
  * }
  *
@@ -110,7 +110,7 @@ public record CrawlReport(String crawler, URI start, CrawlOptions options, List<
         return deepest;
     }
 
-    /** Returns a one-line summary, e.g. {@code async: 30 pages in 412 ms: 28 ok, 2 timeout}. */
+    /** Returns a one-line summary, e.g. {@code async: 30 pages in N ms: 28 ok, 2 timeout}. */
     public String summary() {
         StringBuilder b = new StringBuilder(crawler).append(": ").append(outcomes.size()).append(" pages in ")
                 .append(elapsed.toMillis()).append(" ms:");

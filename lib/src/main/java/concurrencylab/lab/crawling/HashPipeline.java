@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * {@snippet :
  * PipelineRun run = HashPipeline.create(4).withProducers(16).withConsumers(2).run(uris);
- * System.out.println(run.summary());            // depth never above 4, producers blocked 70 % of the time
+ * System.out.println(run.summary());            // depth never above the capacity, 4; how long producers were blocked
  * HybridCharts.depth(run);                      // queue depth against time
  * }
  *

@@ -16,7 +16,7 @@ import java.util.Locale;
  *
  * {@snippet :
  * HybridBounds bounds = HybridBounds.measure(crawler, uris, Duration.ofMillis(80));
- * System.out.println(bounds);   // I/O bound 0.80 s, CPU bound 1.10 s (2.20 s of hashing / 2 cores)
+ * System.out.println(bounds);   // I/O bound ... s, CPU bound ... s (... s of hashing / cores)
  * }
  * <p>Thread safety: an immutable record.
  *

@@ -52,7 +52,7 @@ import java.util.concurrent.TimeoutException;
 public record HybridCrawler(int rounds, int fetchConcurrency, int cpuThreads, int processWorkers,
                             Duration requestTimeout, Duration deadline) {
 
-    /** The default SHA-256 rounds per page: five to ten milliseconds of CPU on a recent core. */
+    /** The default SHA-256 rounds per page: enough CPU per page that the hashing shows beside the fetch. */
     public static final int DEFAULT_ROUNDS = 50_000;
     /** The most rounds a page may take, so that one page never hashes for minutes. */
     public static final int MAX_ROUNDS = 50_000_000;

@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
  *
  * {@snippet :
  * DownloadReport report = Downloader.on(pool).download(server.imageUris(200));
- * System.out.println(report);          // platform pool: 200 ok, 0 failed in 1.03 s ...
+ * System.out.println(report);          // platform pool (20 threads): 200 ok, 0 failed in ... s
  * report.failuresByCause();            // {HTTP 500=3, timeout after 300 ms (...)=1}
  * }
  *

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  *      ExecutorService pool = ExecutorKind.PLATFORM.create(20)) {
  *     DownloadReport report = Downloader.on(pool).withRequestTimeout(Duration.ofSeconds(2))
  *             .download(server.imageUris(200));
- *     System.out.println(report);   // platform pool (20 threads): 200 ok, 0 failed in 1.0x s ...
+ *     System.out.println(report);   // platform pool (20 threads): 200 ok, 0 failed in ... s
  * }
  * }
  *
