@@ -22,7 +22,8 @@ class ScanResultTest {
         assertEquals(PortState.FILTERED, result.stateOf(25));
         assertEquals(PortState.CLOSED, result.stateOf(20));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> result.stateOf(80));
-        assertTrue(e.getMessage().contains("port 80 was not scanned"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("port must be one of the scanned ports ") && e.getMessage().endsWith(", got 80"),
+                e.getMessage());
     }
 
     @Test

@@ -99,10 +99,8 @@ public final class BenchCharts {
                     .put(workers, table.doubleColumn("speedup").getDouble(row));
             ideal.put(workers, sequential / table.doubleColumn("bound_ms").getDouble(row));
         }
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException("table '" + table.name() + "' has no platform-thread or worker-process rows"
-                    + " to draw; accepted: a sweep such as BenchModel.platform(1), platform(2), platform(4)");
-        }
+        Require.that(!lines.isEmpty(), "table '" + table.name() + "'", "a table with platform-thread or worker-process rows,"
+                + " a sweep such as BenchModel.platform(1), platform(2), platform(4)", "none to draw");
         for (var line : lines.entrySet()) {
             Map<Integer, Double> points = line.getValue();
             points.putIfAbsent(1, 1.0);
@@ -134,10 +132,7 @@ public final class BenchCharts {
         Table ref = reference.where(reference.stringColumn("workload").isEqualTo(workload));
         if (ref.rowCount() == 0) {
             List<String> names = reference.stringColumn("workload").unique().asList();
-            if (names.size() != 1) {
-                throw new IllegalArgumentException("the reference has no rows for '" + workload
-                        + "' and holds several workloads; accepted: one of " + names);
-            }
+            Require.that(names.size() == 1, "reference", "rows for '" + workload + "' or a single workload", names);
             ref = reference;
         }
         Map<String, Double> refValues = new LinkedHashMap<>();
@@ -157,10 +152,8 @@ public final class BenchCharts {
                 theirs.add(r);
             }
         }
-        if (shared.isEmpty()) {
-            throw new IllegalArgumentException("your run " + myCategories + " and the reference " + refCategories
-                    + " share no model");
-        }
+        Require.that(!shared.isEmpty(), "reference models", "at least one model of your run " + myCategories,
+                refCategories);
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Your run vs the reference: " + workload)
                 .xAxisTitle("model").yAxisTitle(column.equals("speedup") ? "speed-up vs sequential" : column).build();
@@ -201,7 +194,7 @@ public final class BenchCharts {
                 return table.doubleColumn("median_ms").getDouble(row);
             }
         }
-        throw new IllegalArgumentException("table '" + table.name() + "' has no sequential row; the harness always adds one");
+        throw Require.invalid("table '" + table.name() + "'", "a harness table, which always has a sequential row", "none");
     }
 
     private static String title(Table table) {
