@@ -37,10 +37,10 @@ ensure_chromium() {
     apt_install "Chromium is missing" chromium
     [ -x /usr/bin/chromium ] || { say "apt-get finished but /usr/bin/chromium is still missing"; return 1; }
   fi
-  # The easter egg signs in Chinese (程序员晚枫); without a CJK font it shows as boxes.
+  # Signed lines (Lesson.printSigned, the homework logo) are in Chinese (程序员晚枫); without a CJK font they show as boxes.
   if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ]; then
     if [ "$(id -u)" -eq 0 ]; then
-      apt_install "no Chinese font for the easter egg" fonts-wqy-microhei
+      apt_install "no Chinese font for the course signature" fonts-wqy-microhei
     else
       say "note: no Chinese font installed; the 程序员晚枫 signature will show as boxes (apt-get install fonts-wqy-microhei)"
     fi

@@ -30,10 +30,10 @@ public final class ScanCli {
                     HOST must be a loopback address (127.0.0.1, ::1, localhost) unless --allow-remote is given;
                     scanning hosts you do not own is not allowed.""")
             .text("--ports", "SPEC", "1-1024", "ports and ranges, e.g. 1-1024,8080 (1..65535)")
-            .numberCheckedBy("--limit", "N", ScanRequest.DEFAULT_LIMIT, 1, ScanRequest.MAX_LIMIT,
+            .numberCheckedBy("--limit", "N", ScanRequest.DEFAULT_CONCURRENCY, 1, ScanRequest.MAX_CONCURRENCY,
                     "most connects in flight")
-            .numberCheckedBy("--timeout", "MS", (int) ScanRequest.DEFAULT_TIMEOUT.toMillis(),
-                    (int) ScanRequest.MIN_TIMEOUT.toMillis(), (int) ScanRequest.MAX_TIMEOUT.toMillis(),
+            .numberCheckedBy("--timeout", "MS", (int) ScanRequest.DEFAULT_CONNECT_TIMEOUT.toMillis(),
+                    (int) ScanRequest.MIN_CONNECT_TIMEOUT.toMillis(), (int) ScanRequest.MAX_CONNECT_TIMEOUT.toMillis(),
                     "per-connect timeout in ms")
             .text("--variant", "NAME", "structured", "structured, future or executor")
             .flag("--json", "print one JSON object instead of text")
@@ -67,14 +67,14 @@ public final class ScanCli {
             }
             variant = ScanVariant.parse(a.text("--variant"));
             request = ScanRequest.of(a.positional(), a.text("--ports"), a.flag("--allow-remote"))
-                    .withLimit(a.number("--limit"))
-                    .withTimeout(Duration.ofMillis(a.number("--timeout")));
+                    .withConcurrency(a.number("--limit"))
+                    .withConnectTimeout(Duration.ofMillis(a.number("--timeout")));
         } catch (IllegalArgumentException e) {
             CLI.reportError(e, err);
             return 2;
         }
         try {
-            ScanListener listener = a.flag("--json") ? ScanListener.silent() : ScanListener.egg(out);
+            ScanListener listener = a.flag("--json") ? ScanListener.silent() : ScanListener.printing(out);
             ScanResult result = variant.scanner(connector, ScanThreads.virtual()).scan(request, listener);
             out.println(a.flag("--json") ? toJson(result) : toText(result));
             return 0;

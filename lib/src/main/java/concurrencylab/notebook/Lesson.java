@@ -1,7 +1,7 @@
 package concurrencylab.notebook;
 
+import concurrencylab.util.Require;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * One notebook's run: the first cell starts it, the last cell finishes it with a leak check.
@@ -22,7 +22,11 @@ import java.util.Objects;
  * <p>Thread safety: meant for the notebook's own thread; not for concurrent use.
  */
 public final class Lesson {
-    /** The easter egg's signature: the course author's brand, 程序员晚枫 ("Wanfeng the programmer"). */
+    /**
+     * The course's signature, 程序员晚枫 ("Wanfeng the programmer", the course author's brand):
+     * the prefix of the lines {@link #printSigned} prints when something worth celebrating
+     * happens (a callback fired, an open port found, a notebook done).
+     */
     public static final String SIGNATURE = "程序员晚枫";
 
     private static final Duration GRACE = Duration.ofSeconds(3);
@@ -40,14 +44,12 @@ public final class Lesson {
      * Starts a lesson: prints its title, the JDK, the cores and the scale, and records what is
      * running now as the leak baseline.
      *
+     * @throws NullPointerException     if the title is null
      * @throws IllegalArgumentException if the title is blank or COURSE_SCALE is not quick/full
      * @throws IllegalStateException if no leak check is on the class path ({@link LeakWatch#installed})
      */
     public static Lesson start(String title) {
-        Objects.requireNonNull(title, "title");
-        if (title.isBlank()) {
-            throw new IllegalArgumentException("a lesson needs a title, e.g. \"7.2 Executors\"");
-        }
+        Require.notBlank("title", title);
         Scale scale = scale();
         System.out.println(String.format("%s · JDK %s · %d cores · scale %s%s", title, Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), scale,
@@ -60,13 +62,13 @@ public final class Lesson {
         return Scale.parse(System.getenv("COURSE_SCALE"));
     }
 
-    /** Returns the easter egg's signed line for {@code message}, e.g. {@code [程序员晚枫] port 8080 is open}. */
+    /** Returns {@code message} signed with {@link #SIGNATURE}, e.g. {@code [程序员晚枫] port 8080 is open}. */
     public static String signed(String message) {
         return "[" + SIGNATURE + "] " + message;
     }
 
-    /** Prints the easter egg's signed line for {@code message}. */
-    public static void egg(String message) {
+    /** Prints {@code message} signed with {@link #SIGNATURE}: one line, {@link #signed}{@code (message)}. */
+    public static void printSigned(String message) {
         System.out.println(signed(message));
     }
 

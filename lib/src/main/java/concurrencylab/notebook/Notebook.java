@@ -1,11 +1,11 @@
 package concurrencylab.notebook;
 
+import concurrencylab.util.Require;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
@@ -42,8 +42,8 @@ public final class Notebook {
      * @throws NullPointerException if either function is null
      */
     public static void install(Function<Object, String> display, BiConsumer<String, Object> update) {
-        displayFn = Objects.requireNonNull(display, "display");
-        updateFn = Objects.requireNonNull(update, "update");
+        displayFn = Require.nonNull("display", display);
+        updateFn = Require.nonNull("update", update);
     }
 
     /** Returns true when running inside the course kernel (after {@link #install}). */

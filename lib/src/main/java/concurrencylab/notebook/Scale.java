@@ -1,5 +1,6 @@
 package concurrencylab.notebook;
 
+import concurrencylab.util.Require;
 import java.util.Locale;
 
 /**
@@ -33,8 +34,7 @@ public enum Scale {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "quick" -> QUICK;
             case "full" -> FULL;
-            default -> throw new IllegalArgumentException(
-                    "COURSE_SCALE is '" + text + "'; accepted values are 'quick' (default) and 'full'");
+            default -> throw Require.invalid("COURSE_SCALE", "'quick' (the default) or 'full'", "'" + text + "'");
         };
     }
 

@@ -1,9 +1,9 @@
 package concurrencylab.scan;
 
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -47,7 +47,7 @@ public final class ExecutorPortScanner implements PortScanner {
 
     @Override
     public ScanResult scan(ScanRequest request, ScanListener listener) throws InterruptedException {
-        Objects.requireNonNull(request, "request");
+        Require.nonNull("request", request);
         Sweep sweep = new Sweep(request, connector, listener);
         long start = System.nanoTime();
         long deadline = start + request.deadline().toNanos();

@@ -1,11 +1,11 @@
 package concurrencylab.scan;
 
+import concurrencylab.util.Failures;
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The port scanner on {@link CompletableFuture}: one {@code runAsync} per slot of the limit on
+ * The port scanner on {@link CompletableFuture}: one {@code runAsync} per slot of the concurrency on
  * a virtual-thread executor, combined with {@code allOf}. A lesson hides here:
  * {@code CompletableFuture.cancel} does not interrupt the thread running the task, so on
  * failure the scanner raises a stop flag and shuts the executor down itself.
@@ -46,7 +46,7 @@ public final class FuturePortScanner implements PortScanner {
 
     @Override
     public ScanResult scan(ScanRequest request, ScanListener listener) throws InterruptedException {
-        Objects.requireNonNull(request, "request");
+        Require.nonNull("request", request);
         Sweep sweep = new Sweep(request, connector, listener);
         long start = System.nanoTime();
         try (ExecutorService pool = java.util.concurrent.Executors.newThreadPerTaskExecutor(threads)) {
@@ -82,7 +82,7 @@ public final class FuturePortScanner implements PortScanner {
         } catch (ExecutionException e) {
             stop(sweep, pool);
             Throwable first = firstFailure.get() != null ? firstFailure.get() : e.getCause(); // allOf keeps any one
-            Throwable cause = first instanceof CompletionException c ? c.getCause() : first;
+            Throwable cause = Failures.unwrap(first);
             cause = cause instanceof UncheckedIOException u ? u.getCause() : cause;
             throw new ScanAbortedException("scan of " + host + " failed: " + cause, cause);
         } catch (TimeoutException e) {

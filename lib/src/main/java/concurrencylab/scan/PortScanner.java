@@ -7,7 +7,7 @@ package concurrencylab.scan;
  * it, so a notebook can set them side by side: {@link StructuredPortScanner} (the main one, on
  * {@code StructuredTaskScope}), {@link FuturePortScanner} ({@code CompletableFuture}) and
  * {@link ExecutorPortScanner} (a plain {@code ExecutorService}). All of them run at most
- * {@link ScanRequest#limit()} connects at once on virtual threads, start each connect's clock
+ * {@link ScanRequest#concurrency()} connects at once on virtual threads, start each connect's clock
  * only when it may run, stream open ports to a {@link ScanListener}, discard self-connects,
  * and return the ports sorted. When a scan fails or is cancelled, every worker thread has
  * ended and every socket is closed before the call returns.
@@ -15,7 +15,7 @@ package concurrencylab.scan;
  * {@snippet :
  * try (var planted = PlantedListeners.open(0, 3)) {   // the lab's listeners (concurrencylab.lab.ports)
  *     ScanResult result = PortScanner.structured().scan(ScanRequest.loopback("1-65535"),
- *             ScanListener.egg(System.out));
+ *             ScanListener.printing(System.out));
  *     System.out.println(result.summary());
  * }
  * }

@@ -1,5 +1,6 @@
 package concurrencylab.scan;
 
+import concurrencylab.notebook.Lesson;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,8 +9,8 @@ import java.net.InetSocketAddress;
  * Hears about each open port as soon as it is found, before the scan ends.
  *
  * {@snippet :
- * ScanListener egg = ScanListener.egg(System.out);   // prints "[程序员晚枫] 127.0.0.1:8080 is open"
- * PortScanner.structured().scan(ScanRequest.loopback("1-1024"), egg);
+ * ScanListener printing = ScanListener.printing(System.out);   // prints "[程序员晚枫] 127.0.0.1:8080 is open"
+ * PortScanner.structured().scan(ScanRequest.loopback("1-1024"), printing);
  * }
  *
  * <p>The scanners call a listener from their worker threads, one call at a time (calls are
@@ -26,14 +27,20 @@ public interface ScanListener {
         return (host, port) -> { };
     }
 
-    /** Returns a listener printing the course's signature line per open port to {@code out}. */
-    static ScanListener egg(PrintStream out) {
-        return (host, port) -> out.println(eggLine(host, port));
+    /**
+     * Returns a listener printing one line per open port to {@code out}, signed with the
+     * course's signature ({@link #signedLine}).
+     */
+    static ScanListener printing(PrintStream out) {
+        return (host, port) -> out.println(signedLine(host, port));
     }
 
-    /** Returns the signature line for an open port, e.g. {@code [程序员晚枫] 127.0.0.1:8080 is open}. */
-    static String eggLine(InetAddress host, int port) {
+    /**
+     * Returns the line {@link #printing} prints for an open port: {@link Lesson#signed} of
+     * {@code host:port is open}, e.g. {@code [程序员晚枫] 127.0.0.1:8080 is open}.
+     */
+    static String signedLine(InetAddress host, int port) {
         String endpoint = new InetSocketAddress(host, port).toString();
-        return "[程序员晚枫] " + endpoint.substring(endpoint.indexOf('/') + 1) + " is open";
+        return Lesson.signed(endpoint.substring(endpoint.indexOf('/') + 1) + " is open");
     }
 }

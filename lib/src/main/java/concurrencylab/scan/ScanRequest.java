@@ -1,66 +1,74 @@
 package concurrencylab.scan;
 
+import concurrencylab.tasks.Loopback;
+import concurrencylab.util.Require;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * What to scan and how: a host, its ports, the concurrency limit and the per-connect timeout.
+ * What to scan and how: a host, its ports, how many connects may be in flight at once and how
+ * long one connect may take.
  *
- * <p>Every field is validated when the request is built, before any connect. The host must be
- * a loopback address (127.0.0.0/8 or ::1) unless {@code allowRemote} is set: scanning hosts you
- * do not own, or have no written permission to test, is not allowed. Without that opt-in a host
- * name other than {@code localhost} is not even resolved, so no packet leaves the machine.
+ * <p>Every field is validated when the request is made, before any connect. The host must be
+ * a loopback address (127.0.0.0/8 or ::1, decided by {@link Loopback}) unless {@code allowRemote}
+ * is set: scanning hosts you do not own, or have no written permission to test, is not allowed.
+ * Without that opt-in a host name other than {@code localhost} is not even resolved, so no
+ * packet leaves the machine.
  *
  * {@snippet :
  * var request = ScanRequest.loopback("1-1024")
- *         .withLimit(500)
- *         .withTimeout(Duration.ofMillis(500));
+ *         .withConcurrency(500)
+ *         .withConnectTimeout(Duration.ofMillis(500));
  * }
  *
- * <p>Immutable and thread-safe. Introduced in notebook {@code 07.6-Port-Scanner}.
+ * <p>An immutable value and thread-safe: each {@code with} method returns a checked copy.
+ * Introduced in notebook {@code 07.6-Port-Scanner}.
  *
- * @param host the target
- * @param ports the ports to probe
- * @param limit the most connects in flight at once, 1..10000
- * @param timeout how long one connect may take, 1 ms..60 s; time spent waiting for a free slot
- *     does not count
- * @param allowRemote whether a non-loopback host is accepted
+ * @param host           the target
+ * @param ports          the ports to probe
+ * @param concurrency    the most connects in flight at once, 1..10000
+ * @param connectTimeout how long one connect may take, 1 ms..60 s; time spent waiting for a free
+ *                       slot does not count
+ * @param allowRemote    whether a non-loopback host is accepted
  */
-public record ScanRequest(InetAddress host, PortSpec ports, int limit, Duration timeout, boolean allowRemote) {
-    /** The default concurrency limit (the seed course's {@code Semaphore(500)}). */
-    public static final int DEFAULT_LIMIT = 500;
-    /** The largest accepted limit: each connect in flight holds a file descriptor. */
-    public static final int MAX_LIMIT = 10_000;
+public record ScanRequest(InetAddress host, PortSpec ports, int concurrency, Duration connectTimeout,
+                          boolean allowRemote) {
+    /** The default concurrency (the seed course's {@code Semaphore(500)}). */
+    public static final int DEFAULT_CONCURRENCY = 500;
+    /** The largest accepted concurrency: each connect in flight holds a file descriptor. */
+    public static final int MAX_CONCURRENCY = 10_000;
     /** The default per-connect timeout. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(500);
     /** The shortest accepted per-connect timeout. */
-    public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+    public static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(1);
     /** The longest accepted per-connect timeout. */
-    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(60);
+
+    /** What a host may be, for error messages. */
+    static final String ACCEPTED_HOSTS = "accepted: a loopback address (127.0.0.1, any 127.x.y.z, ::1)"
+            + " or localhost; another host only with allowRemote (--allow-remote), and only a host"
+            + " you own: scanning hosts you do not own is not allowed";
 
     /**
      * Validates every field.
      *
-     * @throws IllegalArgumentException if a field is null, the limit is outside 1..10000, the
-     *     timeout is outside 1 ms..60 s, or the host is not loopback and {@code allowRemote} is false
+     * @throws NullPointerException     if the host, the ports or the timeout is null
+     * @throws IllegalArgumentException if the concurrency is outside 1..10000, the timeout is
+     *     outside 1 ms..60 s, or the host is not loopback and {@code allowRemote} is false
      */
     public ScanRequest {
-        if (host == null) {
-            throw new IllegalArgumentException("host is missing; " + ScanHosts.ACCEPTED);
-        }
-        if (ports == null) {
-            throw new IllegalArgumentException("ports are missing; " + PortSpec.ACCEPTED);
-        }
-        checkLimit(limit);
-        checkTimeout(timeout);
+        Require.nonNull("host", host);
+        Require.nonNull("ports", ports);
+        Require.inRange("concurrency", concurrency, 1, MAX_CONCURRENCY);
+        Require.inRange("connectTimeout", connectTimeout, MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
         if (!allowRemote && !host.isLoopbackAddress()) {
-            throw ScanHosts.notLoopback(host.getHostAddress());
+            throw notLoopback(host.getHostAddress());
         }
     }
 
     /**
-     * Returns a request for 127.0.0.1 with the default limit and timeout.
+     * Returns a request for 127.0.0.1 with the default concurrency and timeout.
      *
      * @throws IllegalArgumentException if the port spec is invalid (see {@link PortSpec#parse})
      */
@@ -68,9 +76,9 @@ public record ScanRequest(InetAddress host, PortSpec ports, int limit, Duration 
         return loopback(PortSpec.parse(ports));
     }
 
-    /** Returns a request for 127.0.0.1 and the given ports with the default limit and timeout. */
+    /** Returns a request for 127.0.0.1 and the given ports with the default concurrency and timeout. */
     public static ScanRequest loopback(PortSpec ports) {
-        return new ScanRequest(ScanHosts.IPV4_LOOPBACK, ports, DEFAULT_LIMIT, DEFAULT_TIMEOUT, false);
+        return new ScanRequest(Loopback.IPV4, ports, DEFAULT_CONCURRENCY, DEFAULT_CONNECT_TIMEOUT, false);
     }
 
     /**
@@ -91,31 +99,24 @@ public record ScanRequest(InetAddress host, PortSpec ports, int limit, Duration 
      *     loopback while {@code allowRemote} is false; or if the port spec is invalid
      */
     public static ScanRequest of(String host, String ports, boolean allowRemote) {
-        InetAddress address = ScanHosts.parse(host, allowRemote);
-        return new ScanRequest(address, PortSpec.parse(ports), DEFAULT_LIMIT, DEFAULT_TIMEOUT, allowRemote);
+        InetAddress address = parseHost(host, allowRemote);
+        return new ScanRequest(address, PortSpec.parse(ports), DEFAULT_CONCURRENCY, DEFAULT_CONNECT_TIMEOUT,
+                allowRemote);
     }
 
-    /**
-     * Returns a copy with another concurrency limit.
-     *
-     * @throws IllegalArgumentException if {@code limit} is outside 1..10000
-     */
-    public ScanRequest withLimit(int limit) {
-        return new ScanRequest(host, ports, limit, timeout, allowRemote);
+    /** Returns a copy with at most {@code concurrency} (1..10000) connects in flight. */
+    public ScanRequest withConcurrency(int concurrency) {
+        return new ScanRequest(host, ports, concurrency, connectTimeout, allowRemote);
     }
 
-    /**
-     * Returns a copy with another per-connect timeout.
-     *
-     * @throws IllegalArgumentException if {@code timeout} is null or outside 1 ms..60 s
-     */
-    public ScanRequest withTimeout(Duration timeout) {
-        return new ScanRequest(host, ports, limit, timeout, allowRemote);
+    /** Returns a copy whose connects each time out after {@code connectTimeout} (1 ms..60 s). */
+    public ScanRequest withConnectTimeout(Duration connectTimeout) {
+        return new ScanRequest(host, ports, concurrency, connectTimeout, allowRemote);
     }
 
     /** Returns a copy with other ports. */
     public ScanRequest withPorts(PortSpec ports) {
-        return new ScanRequest(host, ports, limit, timeout, allowRemote);
+        return new ScanRequest(host, ports, concurrency, connectTimeout, allowRemote);
     }
 
     /**
@@ -123,34 +124,40 @@ public record ScanRequest(InetAddress host, PortSpec ports, int limit, Duration 
      * closed ones. A scan that takes longer is cancelled.
      */
     public Duration deadline() {
-        long rounds = (ports.size() + limit - 1) / limit;
-        return timeout.multipliedBy(rounds).multipliedBy(2).plusSeconds(60);
+        long rounds = (ports.size() + concurrency - 1) / concurrency;
+        return connectTimeout.multipliedBy(rounds).multipliedBy(2).plusSeconds(60);
     }
 
-    static void checkLimit(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit " + limit + " is out of range; accepted: 1.."
-                    + MAX_LIMIT + " concurrent connects");
+    /**
+     * Parses an IP literal or {@code localhost} without any lookup ({@link Loopback#literal});
+     * resolves another name only with {@code allowRemote}.
+     */
+    static InetAddress parseHost(String host, boolean allowRemote) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host is empty; " + ACCEPTED_HOSTS);
         }
+        String text = host.strip();
+        InetAddress literal = Loopback.literal(text).orElse(null);
+        if (allowRemote) {
+            return literal != null ? literal : resolve(text);
+        }
+        if (literal == null || !literal.isLoopbackAddress()) {
+            throw notLoopback(text);
+        }
+        return literal;
     }
 
-    static void checkTimeout(Duration timeout) {
-        if (timeout == null) {
-            throw new IllegalArgumentException("timeout is missing; accepted: 1..60000 ms per connect");
-        }
-        if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("timeout " + timeout.toMillis() + " ms is out of range;"
-                    + " accepted: 1..60000 ms per connect");
-        }
+    private static IllegalArgumentException notLoopback(String host) {
+        return new IllegalArgumentException("host " + host + " is not a loopback address and allowRemote is off:"
+                + " it was not resolved and nothing was sent to it; " + ACCEPTED_HOSTS);
     }
 
-    /** Resolves a name; package-private so that only an explicit opt-in reaches it. */
-    static InetAddress resolve(String name) {
+    /** Resolves a name; only an explicit opt-in reaches it. */
+    private static InetAddress resolve(String name) {
         try {
             return InetAddress.getByName(name);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("host '" + name + "' cannot be resolved; "
-                    + ScanHosts.ACCEPTED, e);
+            throw new IllegalArgumentException("host '" + name + "' cannot be resolved; " + ACCEPTED_HOSTS, e);
         }
     }
 }

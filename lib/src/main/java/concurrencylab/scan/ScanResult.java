@@ -1,5 +1,6 @@
 package concurrencylab.scan;
 
+import concurrencylab.util.Require;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Collections;
@@ -45,9 +46,7 @@ public record ScanResult(InetAddress host, String variant, PortSpec ports, List<
      * @throws IllegalArgumentException if the port was not part of this scan
      */
     public PortState stateOf(int port) {
-        if (!ports.contains(port)) {
-            throw new IllegalArgumentException("port " + port + " was not scanned; scanned: " + ports);
-        }
+        Require.that(ports.contains(port), "port", "one of the scanned ports " + ports, port);
         if (Collections.binarySearch(open, port) >= 0) {
             return PortState.OPEN;
         }

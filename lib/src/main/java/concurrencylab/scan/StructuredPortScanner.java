@@ -1,9 +1,9 @@
 package concurrencylab.scan;
 
+import concurrencylab.util.Require;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
+import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -38,7 +38,7 @@ public final class StructuredPortScanner implements PortScanner {
 
     @Override
     public ScanResult scan(ScanRequest request, ScanListener listener) throws InterruptedException {
-        Objects.requireNonNull(request, "request");
+        Require.nonNull("request", request);
         Sweep sweep = new Sweep(request, connector, listener);
         long start = System.nanoTime();
         try (var scope = StructuredTaskScope.open(Joiner.<Void>awaitAllSuccessfulOrThrow(),

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The work of one scan, shared by the three scanner variants so that they differ only in how
- * they run and wait for the workers. Each worker holds one of the {@code limit} slots for its
- * whole life and takes the next port from a shared cursor, so at most {@code limit} connects
+ * they run and wait for the workers. Each worker holds one of the {@code concurrency} slots for its
+ * whole life and takes the next port from a shared cursor, so at most {@code concurrency} connects
  * are in flight and the per-connect clock starts only once a slot is held: waiting never counts
  * as a timeout. Thread-safe: workers write disjoint array cells; the caller reads them after
  * joining the workers (which gives the happens-before edge).
@@ -33,13 +33,13 @@ final class Sweep {
         this.host = request.host();
         this.ports = request.ports().sharedArray();
         this.found = new byte[ports.length];
-        this.timeoutNanos = request.timeout().toNanos();
-        this.workers = Math.min(request.limit(), ports.length);
+        this.timeoutNanos = request.connectTimeout().toNanos();
+        this.workers = Math.min(request.concurrency(), ports.length);
         this.connector = connector;
         this.listener = listener == null ? ScanListener.silent() : listener;
     }
 
-    /** Returns how many workers to start: the limit, or fewer if there are fewer ports. */
+    /** Returns how many workers to start: the concurrency, or fewer if there are fewer ports. */
     int workers() {
         return workers;
     }

@@ -9,7 +9,7 @@
  * <h2>What to scan</h2>
  * <ul>
  *   <li>{@link concurrencylab.scan.PortSpec}: validated ports and ranges such as {@code 1-1024,8080}.</li>
- *   <li>{@link concurrencylab.scan.ScanRequest}: host, ports, limit, timeout, the remote opt-in.</li>
+ *   <li>{@link concurrencylab.scan.ScanRequest}: host, ports, concurrency, connect timeout, the remote opt-in.</li>
  * </ul>
  *
  * <h2>Scanners (same work, three concurrency APIs)</h2>
@@ -34,8 +34,9 @@
  *   <li>{@link concurrencylab.scan.NativeConnector}: Linux, through the Foreign Function &amp;
  *       Memory API, a socket reused from port to port; {@link concurrencylab.scan.NioConnector}:
  *       a {@code SocketChannel} everywhere else.</li>
- *   <li>{@link concurrencylab.scan.ScanHosts}: which hosts may be scanned (loopback unless the
- *       caller opts in); {@link concurrencylab.scan.ScanThreads}: the scanners' default virtual threads.</li>
+ *   <li>{@link concurrencylab.scan.ScanRequest} decides which hosts may be scanned (loopback,
+ *       by {@link concurrencylab.tasks.Loopback}, unless the caller opts in);
+ *       {@link concurrencylab.scan.ScanThreads}: the scanners' default virtual threads.</li>
  * </ul>
  *
  * <p>Package-private: {@code Sweep}, the work the three scanners share.

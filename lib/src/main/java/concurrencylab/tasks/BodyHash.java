@@ -1,5 +1,6 @@
 package concurrencylab.tasks;
 
+import concurrencylab.util.Require;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -10,13 +11,8 @@ import java.util.HexFormat;
 record BodyHash(byte[] body, int rounds) implements PortableCallable<HashReport> {
 
     BodyHash {
-        if (body == null) {
-            throw new IllegalArgumentException("sha256Report needs the bytes to hash, got null");
-        }
-        if (rounds < 1) {
-            throw new IllegalArgumentException("sha256Report needs rounds >= 1, got " + rounds);
-        }
-        body = body.clone();
+        body = Require.nonNull("body", body).clone();
+        Require.atLeast("rounds", rounds, 1);
     }
 
     @Override
@@ -35,7 +31,7 @@ record BodyHash(byte[] body, int rounds) implements PortableCallable<HashReport>
             }
             digest = sha.digest(digest);
         }
-        return new HashReport(HexFormat.of().formatHex(digest), body.length, WhoRan.current(),
+        return new HashReport(HexFormat.of().formatHex(digest), body.length, ExecutionSite.here(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

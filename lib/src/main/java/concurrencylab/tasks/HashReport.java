@@ -17,5 +17,5 @@ import java.time.Duration;
  * @param ranBy the process and thread that did the hashing
  * @param took  how long the hashing took on that thread (wall time)
  */
-public record HashReport(String hex, int bytes, WhoRan ranBy, Duration took) implements Serializable {
+public record HashReport(String hex, int bytes, ExecutionSite ranBy, Duration took) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package concurrencylab.tasks;
 
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,38 +12,19 @@ import java.time.Duration;
 record HttpLength(URI uri, long timeoutMillis) implements PortableCallable<Integer> {
 
     HttpLength {
-        if (uri == null) {
-            throw new IllegalArgumentException("fetchLength needs a URL, got null");
-        }
-        if (timeoutMillis < 1) {
-            throw new IllegalArgumentException("fetchLength needs timeoutMillis >= 1, got " + timeoutMillis);
-        }
-        requireLoopbackHttp(uri);
+        Loopback.requireUrl("url", uri);
+        Require.atLeast("timeoutMillis", timeoutMillis, 1);
     }
 
     static URI parse(String url) {
-        if (url == null) {
-            throw new IllegalArgumentException("fetchLength needs a URL, got null");
-        }
         try {
-            return URI.create(url);
+            return URI.create(Require.nonNull("url", url));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("fetchLength needs a valid http:// URL, got '" + url + "'", e);
+            IllegalArgumentException malformed = Require.invalid("url", "a valid http:// or https:// URL", "'" + url + "'");
+            malformed.initCause(e);
+            throw malformed;
         }
     }
-
-    private static void requireLoopbackHttp(URI uri) {
-        String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-            throw new IllegalArgumentException("fetchLength accepts http:// or https:// URLs, got '" + uri + "'");
-        }
-        String host = uri.getHost();
-        if (host == null || !Loopback.isLoopbackHost(host)) {
-            throw new IllegalArgumentException("fetchLength only fetches from loopback (localhost, 127.0.0.0/8, [::1]):"
-                    + " the course never sends traffic elsewhere; got host '" + host + "' in '" + uri + "'");
-        }
-    }
-
 
     @Override
     public Integer call() throws IOException, InterruptedException {

@@ -1,8 +1,10 @@
 package concurrencylab.tasks;
 
+import concurrencylab.util.Require;
+
 /**
  * Static factories for the tasks the lessons run: CPU work, hashing, sleeping, fetching from
- * the lab server, and asking "who ran me?".
+ * the lab server, and asking "where did I run?".
  *
  * <p>Every task is a {@link PortableCallable}: serializable and defined on the library's
  * classpath, so the same task runs on a platform pool, on virtual threads or in a
@@ -10,7 +12,7 @@ package concurrencylab.tasks;
  * {@snippet :
  * try (ExecutorService pool = ExecutorKind.PROCESS.create(2)) {
  *     Future<Long> primes = pool.submit(LabTasks.countPrimes(1, 2_000_000));
- *     Future<WhoRan> who = pool.submit(LabTasks.whoRanMe());
+ *     Future<ExecutionSite> who = pool.submit(LabTasks.reportExecutionSite());
  *     System.out.println(primes.get(30, TimeUnit.SECONDS) + " primes, run by " + who.get(30, TimeUnit.SECONDS));
  * }
  * }
@@ -40,7 +42,8 @@ public final class LabTasks {
      * Returns a task hashing {@code text} (UTF-8) with SHA-256, then re-hashing the digest
      * until {@code rounds} hashes are done; the result is the last digest in lower-case hex.
      *
-     * @throws IllegalArgumentException if {@code text} is null or {@code rounds < 1}
+     * @throws NullPointerException     if {@code text} is null
+     * @throws IllegalArgumentException if {@code rounds < 1}
      */
     public static PortableCallable<String> sha256Hex(String text, int rounds) {
         return new Sha256Rounds(text, rounds);
@@ -52,7 +55,8 @@ public final class LabTasks {
      * text decoding) and reporting who did it and how long it took. The bytes are copied, so
      * in a {@code ProcessPool} they cross the process boundary with the task.
      *
-     * @throws IllegalArgumentException if {@code body} is null or {@code rounds < 1}
+     * @throws NullPointerException     if {@code body} is null
+     * @throws IllegalArgumentException if {@code rounds < 1}
      */
     public static PortableCallable<HashReport> sha256Report(byte[] body, int rounds) {
         return new BodyHash(body, rounds);
@@ -76,16 +80,17 @@ public final class LabTasks {
      * @param url           an http:// or https:// URL on loopback: {@code localhost},
      *                      127.0.0.0/8 or {@code [::1]} (checked without any DNS lookup)
      * @param timeoutMillis connect and request timeout, at least 1
-     * @throws IllegalArgumentException if the URL is null, malformed, not http(s), or not on
-     *                                  loopback, or if {@code timeoutMillis < 1}
+     * @throws NullPointerException     if the URL is null
+     * @throws IllegalArgumentException if the URL is malformed, not http(s), or not on loopback,
+     *                                  or if {@code timeoutMillis < 1}
      */
     public static PortableCallable<Integer> fetchLength(String url, long timeoutMillis) {
         return new HttpLength(HttpLength.parse(url), timeoutMillis);
     }
 
-    /** Returns a task reporting the pid, thread name, virtual-or-not and carrier thread it ran on. */
-    public static PortableCallable<WhoRan> whoRanMe() {
-        return new WhoRanMe();
+    /** Returns a task reporting where it ran: pid, thread name, virtual or not, carrier thread. */
+    public static PortableCallable<ExecutionSite> reportExecutionSite() {
+        return new ReportExecutionSite();
     }
 
     /** Returns a task that does nothing and returns 0: it measures an executor's own overhead. */
@@ -102,9 +107,7 @@ public final class LabTasks {
      * @throws IllegalArgumentException if {@code status} is outside 0..255
      */
     public static PortableCallable<Void> haltWorker(int status) {
-        if (status < 0 || status > 255) {
-            throw new IllegalArgumentException("haltWorker needs an exit status in 0..255, got " + status);
-        }
+        Require.inRange("status", status, 0, 255);
         return new WorkerHalt(status);
     }
 }

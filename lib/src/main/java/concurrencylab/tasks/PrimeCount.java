@@ -1,13 +1,13 @@
 package concurrencylab.tasks;
 
+import concurrencylab.util.Require;
+
 /** Counts primes in [from, to) by trial division: pure CPU work. See {@link LabTasks#countPrimes}. */
 record PrimeCount(long from, long to) implements PortableCallable<Long> {
 
     PrimeCount {
-        if (from < 0 || to < from) {
-            throw new IllegalArgumentException("countPrimes needs 0 <= fromInclusive <= toExclusive, got ["
-                    + from + ", " + to + ")");
-        }
+        Require.atLeast("fromInclusive", from, 0);
+        Require.atLeast("toExclusive", to, from);
     }
 
     @Override

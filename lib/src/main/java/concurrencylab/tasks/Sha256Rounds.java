@@ -1,5 +1,6 @@
 package concurrencylab.tasks;
 
+import concurrencylab.util.Require;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,12 +10,8 @@ import java.util.HexFormat;
 record Sha256Rounds(String text, int rounds) implements PortableCallable<String> {
 
     Sha256Rounds {
-        if (text == null) {
-            throw new IllegalArgumentException("sha256Hex needs a text, got null");
-        }
-        if (rounds < 1) {
-            throw new IllegalArgumentException("sha256Hex needs rounds >= 1, got " + rounds);
-        }
+        Require.nonNull("text", text);
+        Require.atLeast("rounds", rounds, 1);
     }
 
     @Override

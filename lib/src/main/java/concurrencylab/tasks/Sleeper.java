@@ -1,12 +1,12 @@
 package concurrencylab.tasks;
 
+import concurrencylab.util.Require;
+
 /** Sleeps, then returns the milliseconds actually slept. See {@link LabTasks#sleep}. */
 record Sleeper(long millis) implements PortableCallable<Long> {
 
     Sleeper {
-        if (millis < 0) {
-            throw new IllegalArgumentException("sleep needs millis >= 0, got " + millis);
-        }
+        Require.atLeast("millis", millis, 0);
     }
 
     @Override

@@ -14,24 +14,23 @@
  *   <li>{@link concurrencylab.tasks.LabTasks}: static factories. {@code countPrimes} (CPU
  *       work, introduced in {@code 07.1-No-GIL}), {@code sleep} and
  *       {@code fetchLength} (waiting on I/O, loopback only; {@code 07.2-Executors}),
- *       {@code sha256Hex}, {@code sha256Report} and {@code whoRanMe} ({@code 07.4-Hybrid-Crawler}),
+ *       {@code sha256Hex}, {@code sha256Report} and {@code reportExecutionSite} ({@code 07.4-Hybrid-Crawler}),
  *       {@code noop} (overhead benchmarks) and {@code haltWorker} (a crashing worker,
  *       {@code 07.2-Executors}).</li>
- *   <li>{@link concurrencylab.tasks.WhoRan}: pid, thread, virtual or not, carrier; the answer
- *       of {@code whoRanMe()} ({@code 07.4-Hybrid-Crawler}).</li>
+ *   <li>{@link concurrencylab.tasks.ExecutionSite}: pid, thread, virtual or not, carrier; the answer
+ *       of {@code reportExecutionSite()} ({@code 07.4-Hybrid-Crawler}) and of
+ *       {@code ExecutionSite.here()} ({@code 07.5-Debugging-Toolbox}).</li>
  *   <li>{@link concurrencylab.tasks.HashReport}: a digest, the byte count, who hashed it and how
  *       long it took; the answer of {@code sha256Report} ({@code 07.4-Hybrid-Crawler}).</li>
  * </ul>
  *
  * <h2>Around the tasks</h2>
  * <ul>
- *   <li>{@link concurrencylab.tasks.Whereabouts}: which process, thread and carrier runs the
- *       calling code ({@code 07.5-Debugging-Toolbox}).</li>
  *   <li>{@link concurrencylab.tasks.Loopback}: the test every client applies before it sends
  *       anything: is this host loopback?</li>
  * </ul>
  *
  * <p>Package-private: one record per task ({@code PrimeCount}, {@code Sha256Rounds}, {@code BodyHash},
- * {@code Sleeper}, {@code HttpLength}, {@code WhoRanMe}, {@code NoOp}, {@code WorkerHalt}).
+ * {@code Sleeper}, {@code HttpLength}, {@code ReportExecutionSite}, {@code NoOp}, {@code WorkerHalt}).
  */
 package concurrencylab.tasks;

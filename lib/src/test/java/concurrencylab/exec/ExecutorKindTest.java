@@ -3,7 +3,7 @@ package concurrencylab.exec;
 import static org.junit.jupiter.api.Assertions.*;
 
 import concurrencylab.tasks.LabTasks;
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +22,7 @@ class ExecutorKindTest {
     @DisplayName("create returns an executor that runs tasks on the kind of thread or process it names")
     void createRunsTasksWhereTheKindSays(ExecutorKind kind) throws Exception {
         try (ExecutorService pool = kind.create(2)) {
-            WhoRan who = pool.submit(LabTasks.whoRanMe()).get(30, TimeUnit.SECONDS);
+            ExecutionSite who = pool.submit(LabTasks.reportExecutionSite()).get(30, TimeUnit.SECONDS);
             long me = ProcessHandle.current().pid();
             switch (kind) {
                 case PLATFORM -> assertTrue(who.pid() == me && !who.virtual(), who.toString());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.sun.net.httpserver.HttpServer;
 import concurrencylab.tasks.LabTasks;
 import concurrencylab.tasks.PortableCallable;
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
 import java.io.NotSerializableException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class ProcessPoolTest {
     @DisplayName("a task runs in a worker JVM whose parent is this JVM")
     void taskRunsInChildJvm() throws Exception {
         try (var pool = ProcessPool.of(2)) {
-            WhoRan who = pool.submit(LabTasks.whoRanMe()).get(WAIT, TimeUnit.SECONDS);
+            ExecutionSite who = pool.submit(LabTasks.reportExecutionSite()).get(WAIT, TimeUnit.SECONDS);
             assertNotEquals(ProcessHandle.current().pid(), who.pid());
             assertTrue(pool.workerPids().contains(who.pid()));
             long parent = ProcessHandle.of(who.pid()).flatMap(ProcessHandle::parent).orElseThrow().pid();
@@ -54,7 +54,7 @@ class ProcessPoolTest {
             assertEquals(2, started.size());
             Set<Long> seen = new HashSet<>();
             for (int i = 0; i < 30; i++) {
-                seen.add(pool.submit(LabTasks.whoRanMe()).get(WAIT, TimeUnit.SECONDS).pid());
+                seen.add(pool.submit(LabTasks.reportExecutionSite()).get(WAIT, TimeUnit.SECONDS).pid());
             }
             assertTrue(started.containsAll(seen), "tasks ran on " + seen + ", workers were " + started);
         }
@@ -195,7 +195,7 @@ class ProcessPoolTest {
             long pid = pool.workerPids().getFirst();
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
             assertTrue(FileLatch.awaitGone(pid, GONE_WAIT));
-            WhoRan next = pool.submit(LabTasks.whoRanMe()).get(WAIT, TimeUnit.SECONDS);
+            ExecutionSite next = pool.submit(LabTasks.reportExecutionSite()).get(WAIT, TimeUnit.SECONDS);
             assertNotEquals(pid, next.pid());
         }
     }
@@ -223,7 +223,7 @@ class ProcessPoolTest {
             long pid = Long.parseLong(FileLatch.await(marker, Duration.ofSeconds(60)));
             assertTrue(f.cancel(true));
             assertTrue(FileLatch.awaitGone(pid, GONE_WAIT), "the cancelled task's worker " + pid + " is gone");
-            WhoRan next = pool.submit(LabTasks.whoRanMe()).get(WAIT, TimeUnit.SECONDS);
+            ExecutionSite next = pool.submit(LabTasks.reportExecutionSite()).get(WAIT, TimeUnit.SECONDS);
             assertNotEquals(pid, next.pid());
         }
     }

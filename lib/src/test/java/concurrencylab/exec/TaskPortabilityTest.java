@@ -101,7 +101,7 @@ class TaskPortabilityTest {
         PortableCallable<Integer> lambda = () -> 3;
         var portability = portability(CLASSPATH);
         for (Object task : List.of(LabTasks.countPrimes(0, 10), LabTasks.sha256Hex("x", 1), LabTasks.sleep(1),
-                LabTasks.whoRanMe(), LabTasks.noop(), LabTasks.fetchLength("http://localhost:1/", 10), lambda)) {
+                LabTasks.reportExecutionSite(), LabTasks.noop(), LabTasks.fetchLength("http://localhost:1/", 10), lambda)) {
             assertTrue(portability.serialize(task).length > 0, task.toString());
         }
     }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,8 +70,21 @@ class LessonTest {
     }
 
     @Test
-    void theEasterEggSignsTheMessage() {
+    void signedPrefixesTheSignature() {
         assertEquals("[程序员晚枫] port 8080 is open", Lesson.signed("port 8080 is open"));
+    }
+
+    @Test
+    void printSignedPrintsTheSignedLine() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            Lesson.printSigned("done");
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("[程序员晚枫] done" + System.lineSeparator(), bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package concurrencylab.scan;
 
-import concurrencylab.lab.ports.PlantedListeners;
-import concurrencylab.lab.ports.SilentListeners;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import concurrencylab.lab.ports.PlantedListeners;
+import concurrencylab.lab.ports.SilentListeners;
+import concurrencylab.tasks.Loopback;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class NativeConnectorTest {
     }
 
     private static InetSocketAddress loopback(int port) {
-        return new InetSocketAddress(ScanHosts.IPV4_LOOPBACK, port);
+        return new InetSocketAddress(Loopback.IPV4, port);
     }
 
     @Test

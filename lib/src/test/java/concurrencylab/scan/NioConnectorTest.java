@@ -1,11 +1,11 @@
 package concurrencylab.scan;
 
-import concurrencylab.lab.ports.PlantedListeners;
-import concurrencylab.lab.ports.SilentListeners;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import concurrencylab.lab.ports.PlantedListeners;
+import concurrencylab.lab.ports.SilentListeners;
+import concurrencylab.tasks.Loopback;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -18,7 +18,7 @@ class NioConnectorTest {
     private static final long SHORT = Duration.ofMillis(200).toNanos();
 
     private static InetSocketAddress loopback(int port) {
-        return new InetSocketAddress(ScanHosts.IPV4_LOOPBACK, port);
+        return new InetSocketAddress(Loopback.IPV4, port);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package concurrencylab.scan;
 
-import concurrencylab.lab.ports.PlantedListeners;
-import concurrencylab.lab.ports.SilentListeners;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.lab.ports.PlantedListeners;
+import concurrencylab.lab.ports.SilentListeners;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
@@ -59,7 +58,7 @@ class PortScannerTest {
             TestThreads threads = new TestThreads();
             PortScanner scanner = variant.scanner(new NativeConnector(NioConnector.DEFAULT), threads);
             ScanRequest request = ScanRequest.loopback(PortSpec.of(ports.stream().mapToInt(i -> i).toArray()))
-                    .withTimeout(Duration.ofMillis(200));
+                    .withConnectTimeout(Duration.ofMillis(200));
             ScanResult result = assertTimeoutPreemptively(BOUND, () -> scanner.scan(request));
             assertEquals(planted.ports(), result.open(), result.summary());
             assertEquals(PortState.CLOSED, result.stateOf(closed));
@@ -77,7 +76,7 @@ class PortScannerTest {
             // 6000 other ports pass through one slot first; we assert only about ours.
             int[] ports = IntStream.concat(IntStream.rangeClosed(41_000, 46_999), expected.stream().mapToInt(i -> i))
                     .toArray();
-            ScanRequest request = ScanRequest.loopback(PortSpec.of(ports)).withLimit(1).withTimeout(Duration.ofMillis(50));
+            ScanRequest request = ScanRequest.loopback(PortSpec.of(ports)).withConcurrency(1).withConnectTimeout(Duration.ofMillis(50));
             ScanResult result = assertTimeoutPreemptively(BOUND, () -> variant.scanner().scan(request));
             assertTrue(result.open().containsAll(expected), result.summary());
         }
@@ -102,7 +101,7 @@ class PortScannerTest {
         try (SilentListeners full = SilentListeners.open(1)) {
             int silent = full.ports()[0];
             int closed = Ports.closedPort();
-            ScanRequest request = ScanRequest.loopback(PortSpec.of(silent, closed)).withTimeout(Duration.ofMillis(200));
+            ScanRequest request = ScanRequest.loopback(PortSpec.of(silent, closed)).withConnectTimeout(Duration.ofMillis(200));
             ScanResult result = assertTimeoutPreemptively(BOUND, () -> variant.scanner().scan(request));
             assertEquals(PortState.FILTERED, result.stateOf(silent), result.summary());
             assertEquals(PortState.CLOSED, result.stateOf(closed), result.summary());
@@ -121,8 +120,8 @@ class PortScannerTest {
                 channels.add(c);
                 connecting.countDown();
             }), threads);
-            ScanRequest request = ScanRequest.loopback(PortSpec.of(full.ports())).withLimit(3)
-                    .withTimeout(Duration.ofSeconds(30));
+            ScanRequest request = ScanRequest.loopback(PortSpec.of(full.ports())).withConcurrency(3)
+                    .withConnectTimeout(Duration.ofSeconds(30));
             CompletableFuture<Throwable> outcome = new CompletableFuture<>();
             Thread caller = Thread.ofPlatform().name("scan-caller").start(() -> outcome.complete(scanCatching(scanner, request)));
             assertTrue(connecting.await(20, TimeUnit.SECONDS), "the three connects never started");
@@ -162,7 +161,7 @@ class PortScannerTest {
             IntStream.of(full.ports()).forEach(ports::add);
             ports.add(failing);
             ScanRequest request = ScanRequest.loopback(PortSpec.of(ports.stream().mapToInt(i -> i).toArray()))
-                    .withLimit(4).withTimeout(Duration.ofSeconds(30));
+                    .withConcurrency(4).withConnectTimeout(Duration.ofSeconds(30));
             Throwable failure = assertTimeoutPreemptively(BOUND,
                     () -> scanCatching(variant.scanner(connector, threads), request));
             ScanAbortedException aborted = assertInstanceOf(ScanAbortedException.class, failure);

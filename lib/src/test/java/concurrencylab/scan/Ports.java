@@ -1,5 +1,6 @@
 package concurrencylab.scan;
 
+import concurrencylab.tasks.Loopback;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,7 +13,7 @@ final class Ports {
     /** Returns a port that was free a moment ago (we bound it, then let it go): closed. */
     static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(ScanHosts.IPV4_LOOPBACK, 0));
+            s.bind(new InetSocketAddress(Loopback.IPV4, 0));
             return s.getLocalPort();
         }
     }

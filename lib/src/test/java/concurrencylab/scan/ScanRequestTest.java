@@ -19,8 +19,8 @@ class ScanRequestTest {
     void acceptsLoopback(String host) {
         ScanRequest r = ScanRequest.of(host, "1-10");
         assertTrue(r.host().isLoopbackAddress());
-        assertEquals(ScanRequest.DEFAULT_LIMIT, r.limit());
-        assertEquals(ScanRequest.DEFAULT_TIMEOUT, r.timeout());
+        assertEquals(ScanRequest.DEFAULT_CONCURRENCY, r.concurrency());
+        assertEquals(ScanRequest.DEFAULT_CONNECT_TIMEOUT, r.connectTimeout());
     }
 
     @ParameterizedTest
@@ -59,12 +59,12 @@ class ScanRequestTest {
     }
 
     @ParameterizedTest
-    @DisplayName("a limit outside 1..10000 is refused with the accepted range")
+    @DisplayName("a concurrency outside 1..10000 is refused with the accepted range")
     @ValueSource(ints = {0, -1, 10_001})
-    void refusesBadLimit(int limit) {
+    void refusesBadConcurrency(int concurrency) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ScanRequest.loopback("80").withLimit(limit));
-        assertEquals("limit " + limit + " is out of range; accepted: 1..10000 concurrent connects", e.getMessage());
+                () -> ScanRequest.loopback("80").withConcurrency(concurrency));
+        assertEquals("concurrency must be 1 to 10000, got " + concurrency, e.getMessage());
     }
 
     @ParameterizedTest
@@ -72,23 +72,25 @@ class ScanRequestTest {
     @ValueSource(longs = {0, -5, 60_001})
     void refusesBadTimeout(long millis) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ScanRequest.loopback("80").withTimeout(Duration.ofMillis(millis)));
-        assertTrue(e.getMessage().contains("accepted: 1..60000 ms per connect"), e.getMessage());
+                () -> ScanRequest.loopback("80").withConnectTimeout(Duration.ofMillis(millis)));
+        assertTrue(e.getMessage().startsWith("connectTimeout must be 1 ms to 1 min, got "), e.getMessage());
     }
 
     @Test
-    @DisplayName("a missing timeout, port set or host is refused with a message, not a NullPointerException")
+    @DisplayName("a missing timeout, port set or host is refused with a NullPointerException naming it")
     void refusesMissingFields() {
-        assertThrows(IllegalArgumentException.class, () -> ScanRequest.loopback("80").withTimeout(null));
-        assertThrows(IllegalArgumentException.class, () -> ScanRequest.loopback("80").withPorts(null));
-        assertThrows(IllegalArgumentException.class,
-                () -> new ScanRequest(null, PortSpec.of(80), 1, Duration.ofMillis(5), false));
+        assertEquals("connectTimeout must not be null", assertThrows(NullPointerException.class,
+                () -> ScanRequest.loopback("80").withConnectTimeout(null)).getMessage());
+        assertEquals("ports must not be null", assertThrows(NullPointerException.class,
+                () -> ScanRequest.loopback("80").withPorts(null)).getMessage());
+        assertEquals("host must not be null", assertThrows(NullPointerException.class,
+                () -> new ScanRequest(null, PortSpec.of(80), 1, Duration.ofMillis(5), false)).getMessage());
     }
 
     @Test
-    @DisplayName("the whole-scan deadline covers every port timing out, in rounds of the limit")
+    @DisplayName("the whole-scan deadline covers every port timing out, in rounds of the concurrency")
     void deadlineCoversWorstCase() {
-        ScanRequest r = ScanRequest.loopback("1-1000").withLimit(100).withTimeout(Duration.ofMillis(500));
+        ScanRequest r = ScanRequest.loopback("1-1000").withConcurrency(100).withConnectTimeout(Duration.ofMillis(500));
         assertTrue(r.deadline().compareTo(Duration.ofMillis(500 * 10)) > 0);
     }
 }

@@ -34,10 +34,10 @@ class LabTasksTest {
     @Test
     @DisplayName("countPrimes rejects a negative start or an inverted range, saying what is accepted")
     void countPrimesValidates() {
-        for (long[] bad : new long[][] {{-1, 10}, {10, 9}}) {
-            var e = assertThrows(IllegalArgumentException.class, () -> LabTasks.countPrimes(bad[0], bad[1]));
-            assertTrue(e.getMessage().contains("0 <= fromInclusive <= toExclusive"), e.getMessage());
-        }
+        var negative = assertThrows(IllegalArgumentException.class, () -> LabTasks.countPrimes(-1, 10));
+        assertEquals("fromInclusive must be at least 0, got -1", negative.getMessage());
+        var inverted = assertThrows(IllegalArgumentException.class, () -> LabTasks.countPrimes(10, 9));
+        assertEquals("toExclusive must be at least 10, got 9", inverted.getMessage());
     }
 
     @Test
@@ -63,7 +63,7 @@ class LabTasksTest {
         assertEquals(java.util.HexFormat.of().formatHex(d), r.hex());
         assertEquals(body.length, r.bytes());
         assertEquals(ProcessHandle.current().pid(), r.ranBy().pid());
-        assertEquals(Thread.currentThread().getName(), r.ranBy().threadName());
+        assertEquals(Thread.currentThread().getName(), r.ranBy().thread());
         assertFalse(r.took().isNegative());
     }
 
@@ -77,19 +77,21 @@ class LabTasksTest {
     }
 
     @Test
-    @DisplayName("sha256Report rejects null bytes and rounds below 1")
+    @DisplayName("sha256Report rejects null bytes (NullPointerException) and rounds below 1")
     void sha256ReportValidates() {
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Report(null, 1));
+        assertEquals("body must not be null",
+                assertThrows(NullPointerException.class, () -> LabTasks.sha256Report(null, 1)).getMessage());
         var e = assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Report(new byte[0], 0));
-        assertTrue(e.getMessage().contains("rounds >= 1"), e.getMessage());
+        assertEquals("rounds must be at least 1, got 0", e.getMessage());
     }
 
     @Test
-    @DisplayName("sha256Hex rejects null text and rounds below 1")
+    @DisplayName("sha256Hex rejects null text (NullPointerException) and rounds below 1")
     void sha256HexValidates() {
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Hex(null, 1));
+        assertEquals("text must not be null",
+                assertThrows(NullPointerException.class, () -> LabTasks.sha256Hex(null, 1)).getMessage());
         var e = assertThrows(IllegalArgumentException.class, () -> LabTasks.sha256Hex("x", 0));
-        assertTrue(e.getMessage().contains("rounds >= 1"), e.getMessage());
+        assertEquals("rounds must be at least 1, got 0", e.getMessage());
     }
 
     @Test
@@ -152,22 +154,26 @@ class LabTasksTest {
             var e = assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength(remote, 1000));
             assertTrue(e.getMessage().contains("loopback"), e.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("ftp://127.0.0.1/", 1000));
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("not a url", 1000));
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength(null, 1000));
-        assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("http://localhost/", 0));
+        var ftp = assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("ftp://127.0.0.1/", 1000));
+        assertEquals("url must be an http:// or https:// URL, got 'ftp://127.0.0.1/'", ftp.getMessage());
+        var malformed = assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("not a url", 1000));
+        assertEquals("url must be a valid http:// or https:// URL, got 'not a url'", malformed.getMessage());
+        assertEquals("url must not be null",
+                assertThrows(NullPointerException.class, () -> LabTasks.fetchLength(null, 1000)).getMessage());
+        var zero = assertThrows(IllegalArgumentException.class, () -> LabTasks.fetchLength("http://localhost/", 0));
+        assertEquals("timeoutMillis must be at least 1, got 0", zero.getMessage());
     }
 
     @Test
-    @DisplayName("whoRanMe reports this pid and a platform thread, or a virtual thread with its carrier")
-    void whoRanMeReportsThread() throws Exception {
-        WhoRan here = LabTasks.whoRanMe().call();
+    @DisplayName("reportExecutionSite reports this pid and a platform thread, or a virtual thread with its carrier")
+    void reportExecutionSiteReportsThread() throws Exception {
+        ExecutionSite here = LabTasks.reportExecutionSite().call();
         assertEquals(ProcessHandle.current().pid(), here.pid());
-        assertEquals(Thread.currentThread().getName(), here.threadName());
+        assertEquals(Thread.currentThread().getName(), here.thread());
         assertFalse(here.virtual());
         assertEquals("", here.carrier());
         try (var virtual = Executors.newVirtualThreadPerTaskExecutor()) {
-            WhoRan v = virtual.submit(LabTasks.whoRanMe()).get(30, TimeUnit.SECONDS);
+            ExecutionSite v = virtual.submit(LabTasks.reportExecutionSite()).get(30, TimeUnit.SECONDS);
             assertTrue(v.virtual());
             assertFalse(v.carrier().isEmpty(), v.toString());
             assertTrue(v.toString().contains("virtual"), v.toString());
@@ -186,7 +192,7 @@ class LabTasksTest {
     @DisplayName("every task survives a serialization round trip equal to itself and still runs")
     void tasksSerialize() throws Exception {
         List<PortableCallable<?>> tasks = List.of(LabTasks.countPrimes(0, 10), LabTasks.sha256Hex("a", 2),
-                LabTasks.sleep(0), LabTasks.whoRanMe(), LabTasks.noop(), LabTasks.haltWorker(0),
+                LabTasks.sleep(0), LabTasks.reportExecutionSite(), LabTasks.noop(), LabTasks.haltWorker(0),
                 LabTasks.fetchLength("http://localhost:1/", 100));
         for (PortableCallable<?> task : tasks) {
             Object copy = roundTrip(task);

@@ -1,5 +1,6 @@
 package concurrencylab.lab.bench;
 
+import concurrencylab.util.Require;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
@@ -41,12 +43,8 @@ public final class BenchCharts {
      */
     public static CategoryChart times(Table table) {
         check(table, "table");
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title(table)).xAxisTitle("model").yAxisTitle("milliseconds (median)").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        chart.addSeries("measured median", categories(table), values(table, "median_ms"));
-        chart.addSeries("ideal (bound)", categories(table), values(table, "bound_ms"));
-        return chart;
+        return measuredBesideIdeal(table, "milliseconds (median)", Styler.LegendPosition.InsideNE,
+                "measured median", values(table, "median_ms"), "ideal (bound)", values(table, "bound_ms"));
     }
 
     /**
@@ -57,11 +55,19 @@ public final class BenchCharts {
      */
     public static CategoryChart speedups(Table table) {
         check(table, "table");
+        return measuredBesideIdeal(table, "speed-up vs sequential", Styler.LegendPosition.InsideNW,
+                "measured", values(table, "speedup"), "ideal", idealSpeedups(table));
+    }
+
+    /** Bars per model of the table: a measured series beside its ideal, titled with the workload. */
+    private static CategoryChart measuredBesideIdeal(Table table, String yAxis, Styler.LegendPosition legend,
+                                                     String measuredName, List<Double> measured,
+                                                     String idealName, List<Double> ideal) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title(table)).xAxisTitle("model").yAxisTitle("speed-up vs sequential").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        chart.addSeries("measured", categories(table), values(table, "speedup"));
-        chart.addSeries("ideal", categories(table), idealSpeedups(table));
+                .title(title(table)).xAxisTitle("model").yAxisTitle(yAxis).build();
+        chart.getStyler().setLegendPosition(legend);
+        chart.addSeries(measuredName, categories(table), measured);
+        chart.addSeries(idealName, categories(table), ideal);
         return chart;
     }
 
@@ -78,7 +84,7 @@ public final class BenchCharts {
         check(table, "table");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title(table)).xAxisTitle("workers").yAxisTitle("speed-up vs sequential").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         Map<String, Map<Integer, Double>> lines = new LinkedHashMap<>();
         Map<Integer, Double> ideal = new java.util.TreeMap<>();
         double sequential = sequentialMedian(table);
@@ -93,10 +99,8 @@ public final class BenchCharts {
                     .put(workers, table.doubleColumn("speedup").getDouble(row));
             ideal.put(workers, sequential / table.doubleColumn("bound_ms").getDouble(row));
         }
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException("table '" + table.name() + "' has no platform-thread or worker-process rows"
-                    + " to draw; accepted: a sweep such as BenchModel.platform(1), platform(2), platform(4)");
-        }
+        Require.that(!lines.isEmpty(), "table '" + table.name() + "'", "a table with platform-thread or worker-process rows,"
+                + " a sweep such as BenchModel.platform(1), platform(2), platform(4)", "none to draw");
         for (var line : lines.entrySet()) {
             Map<Integer, Double> points = line.getValue();
             points.putIfAbsent(1, 1.0);
@@ -122,17 +126,13 @@ public final class BenchCharts {
     public static CategoryChart versusReference(Table yours, Table reference, String column) {
         check(yours, "yours");
         checkColumns(reference, "reference");
-        if (!List.of("median_ms", "speedup", "bound_ms").contains(column)) {
-            throw new IllegalArgumentException("column '" + column + "' is not accepted; accepted: median_ms, speedup, bound_ms");
-        }
+        Require.that(List.of("median_ms", "speedup", "bound_ms").contains(column), "column",
+                "median_ms, speedup or bound_ms", "'" + column + "'");
         String workload = yours.stringColumn("workload").get(0);
         Table ref = reference.where(reference.stringColumn("workload").isEqualTo(workload));
         if (ref.rowCount() == 0) {
             List<String> names = reference.stringColumn("workload").unique().asList();
-            if (names.size() != 1) {
-                throw new IllegalArgumentException("the reference has no rows for '" + workload
-                        + "' and holds several workloads; accepted: one of " + names);
-            }
+            Require.that(names.size() == 1, "reference", "rows for '" + workload + "' or a single workload", names);
             ref = reference;
         }
         Map<String, Double> refValues = new LinkedHashMap<>();
@@ -152,14 +152,12 @@ public final class BenchCharts {
                 theirs.add(r);
             }
         }
-        if (shared.isEmpty()) {
-            throw new IllegalArgumentException("your run " + myCategories + " and the reference " + refCategories
-                    + " share no model");
-        }
+        Require.that(!shared.isEmpty(), "reference models", "at least one model of your run " + myCategories,
+                refCategories);
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Your run vs the reference: " + workload)
                 .xAxisTitle("model").yAxisTitle(column.equals("speedup") ? "speed-up vs sequential" : column).build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.addSeries("your run", shared, mine);
         chart.addSeries("reference (" + ref.stringColumn("workload").get(0) + ")", shared, theirs);
         return chart;
@@ -196,7 +194,7 @@ public final class BenchCharts {
                 return table.doubleColumn("median_ms").getDouble(row);
             }
         }
-        throw new IllegalArgumentException("table '" + table.name() + "' has no sequential row; the harness always adds one");
+        throw Require.invalid("table '" + table.name() + "'", "a harness table, which always has a sequential row", "none");
     }
 
     private static String title(Table table) {
@@ -206,22 +204,14 @@ public final class BenchCharts {
     private static void check(Table table, String what) {
         checkColumns(table, what);
         List<String> workloads = table.stringColumn("workload").unique().asList();
-        if (workloads.size() > 1) {
-            throw new IllegalArgumentException(what + " holds several workloads " + workloads
-                    + "; accepted: one, e.g. BenchReference.workload(table, \"" + workloads.get(0) + "\")");
-        }
+        Require.that(workloads.size() == 1, what + " workloads",
+                "one, e.g. BenchReference.workload(table, \"" + workloads.get(0) + "\")", workloads);
     }
 
     private static void checkColumns(Table table, String what) {
-        if (table == null) {
-            throw new IllegalArgumentException(what + " is null; accepted: a table from BenchHarness.run or BenchCsv.read");
-        }
-        if (!table.columnNames().equals(BenchHarness.COLUMNS)) {
-            throw new IllegalArgumentException(what + " has columns " + table.columnNames() + "; accepted: "
-                    + BenchHarness.COLUMNS + " (from BenchHarness.run or BenchCsv.read)");
-        }
-        if (table.rowCount() == 0) {
-            throw new IllegalArgumentException(what + " has no rows");
-        }
+        Require.nonNull(what, table);
+        Require.that(table.columnNames().equals(BenchHarness.COLUMNS), what + " columns",
+                BenchHarness.COLUMNS + " (a table from BenchHarness.run or BenchCsv.read)", table.columnNames());
+        Require.that(table.rowCount() > 0, what + " rows", "at least one", "none");
     }
 }

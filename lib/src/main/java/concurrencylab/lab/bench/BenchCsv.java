@@ -1,5 +1,6 @@
 package concurrencylab.lab.bench;
 
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,15 +39,11 @@ public final class BenchCsv {
      * @throws IOException if the file cannot be written
      */
     public static Path write(Path file, Table... tables) throws IOException {
-        if (tables == null || tables.length == 0) {
-            throw new IllegalArgumentException("write needs at least one harness table, got none");
-        }
+        Require.that(tables != null && tables.length > 0, "tables", "at least one harness table", "none");
         var csv = new StringBuilder(String.join(",", BenchHarness.COLUMNS)).append('\n');
         for (Table t : tables) {
-            if (!t.columnNames().equals(BenchHarness.COLUMNS)) {
-                throw new IllegalArgumentException("table '" + t.name() + "' has columns " + t.columnNames()
-                        + "; accepted: a harness table with " + BenchHarness.COLUMNS);
-            }
+            Require.that(t.columnNames().equals(BenchHarness.COLUMNS), "columns of table '" + t.name() + "'",
+                    "those of a harness table, " + BenchHarness.COLUMNS, t.columnNames());
             for (int row = 0; row < t.rowCount(); row++) {
                 List<String> fields = new ArrayList<>();
                 for (Column<?> c : t.columns()) {
@@ -78,9 +75,7 @@ public final class BenchCsv {
             throw new IllegalArgumentException(file + " line 1: expected the header '" + header + "', found '"
                     + (lines.isEmpty() ? "" : lines.get(0)) + "'");
         }
-        Table t = Table.create(file.getFileName().toString(), StringColumn.create("workload"), StringColumn.create("model"),
-                IntColumn.create("workers"), DoubleColumn.create("median_ms"), DoubleColumn.create("min_ms"),
-                DoubleColumn.create("max_ms"), DoubleColumn.create("bound_ms"), DoubleColumn.create("speedup"));
+        Table t = BenchHarness.emptyTable(file.getFileName().toString());
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;

@@ -2,6 +2,7 @@ package concurrencylab.lab.bench;
 
 import concurrencylab.notebook.Notebook;
 import concurrencylab.notebook.Progress;
+import concurrencylab.util.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public final class BenchHarness {
     /**
      * Runs {@code spec} and returns its table (see the class comment for the columns).
      *
-     * @throws IllegalArgumentException if {@code spec} is null
+     * @throws NullPointerException if {@code spec} is null
      * @throws ExecutionException if a task fails (its exception is the cause)
      * @throws TimeoutException if one run takes longer than the spec's timeout
      * @throws InterruptedException if the calling thread is interrupted
@@ -68,9 +69,7 @@ public final class BenchHarness {
     }
 
     static Table run(BenchSpec spec, int cores) throws ExecutionException, TimeoutException, InterruptedException {
-        if (spec == null) {
-            throw new IllegalArgumentException("run needs a BenchSpec, got null (e.g. BenchSpec.of(BenchWorkload.primes(2_000_000, 16)))");
-        }
+        Require.nonNull("spec", spec);
         BenchWorkload workload = spec.workload();
         Progress progress = Notebook.progress(workload.name());
         List<BenchModel> order = spec.runOrder();
@@ -122,7 +121,7 @@ public final class BenchHarness {
 
     private static List<Object> sequential(List<? extends Callable<?>> batch, BenchSpec spec)
             throws ExecutionException, TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + spec.timeout().toNanos();
+        long deadline = System.nanoTime() + spec.runTimeout().toNanos();
         List<Object> results = new ArrayList<>(batch.size());
         for (Callable<?> task : batch) {
             if (Thread.interrupted()) {
@@ -130,7 +129,7 @@ public final class BenchHarness {
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new TimeoutException("a sequential run of '" + spec.workload().name() + "' took longer than "
-                        + spec.timeout());
+                        + spec.runTimeout());
             }
             try {
                 results.add(task.call());
@@ -145,7 +144,7 @@ public final class BenchHarness {
 
     private static List<Object> concurrent(ExecutorService executor, List<? extends Callable<?>> batch, BenchSpec spec)
             throws ExecutionException, TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + spec.timeout().toNanos();
+        long deadline = System.nanoTime() + spec.runTimeout().toNanos();
         List<Future<?>> futures = new ArrayList<>(batch.size());
         try {
             for (Callable<?> task : batch) {
@@ -158,7 +157,7 @@ public final class BenchHarness {
             return results;
         } catch (TimeoutException e) {
             TimeoutException late = new TimeoutException("a run of '" + spec.workload().name() + "' took longer than "
-                    + spec.timeout() + "; its unfinished tasks were cancelled");
+                    + spec.runTimeout() + "; its unfinished tasks were cancelled");
             late.initCause(e);
             throw late;
         } finally {
@@ -198,11 +197,8 @@ public final class BenchHarness {
             List<Integer> concurrency, List<Integer> taskCounts, int cores) {
         BenchWorkload workload = spec.workload();
         double sequentialMs = stats.get(0).medianMs();
-        Table t = Table.create(String.format(Locale.ROOT, "%s · median of %d runs after %d warm-up · %d cores",
-                workload.name(), spec.repeats(), spec.warmup(), cores),
-                StringColumn.create(COLUMNS.get(0)), StringColumn.create(COLUMNS.get(1)), IntColumn.create(COLUMNS.get(2)),
-                DoubleColumn.create(COLUMNS.get(3)), DoubleColumn.create(COLUMNS.get(4)), DoubleColumn.create(COLUMNS.get(5)),
-                DoubleColumn.create(COLUMNS.get(6)), DoubleColumn.create(COLUMNS.get(7)));
+        Table t = emptyTable(String.format(Locale.ROOT, "%s · median of %d runs after %d warm-up · %d cores",
+                workload.name(), spec.repeats(), spec.warmup(), cores));
         for (int i = 0; i < order.size(); i++) {
             BenchStats s = stats.get(i);
             t.stringColumn(0).append(workload.name());
@@ -215,6 +211,13 @@ public final class BenchHarness {
             t.doubleColumn(7).append(Math.round(sequentialMs / s.medianMs() * 100) / 100.0);
         }
         return t;
+    }
+
+    /** Returns an empty table with the harness's {@link #COLUMNS}, typed: text, text, int, then doubles. */
+    static Table emptyTable(String title) {
+        return Table.create(title, StringColumn.create(COLUMNS.get(0)), StringColumn.create(COLUMNS.get(1)),
+                IntColumn.create(COLUMNS.get(2)), DoubleColumn.create(COLUMNS.get(3)), DoubleColumn.create(COLUMNS.get(4)),
+                DoubleColumn.create(COLUMNS.get(5)), DoubleColumn.create(COLUMNS.get(6)), DoubleColumn.create(COLUMNS.get(7)));
     }
 
     private static double round(double ms) {

@@ -1,8 +1,9 @@
 package concurrencylab.lab.bench;
 
 import concurrencylab.exec.ExecutorKind;
+import concurrencylab.util.Require;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -29,13 +30,8 @@ public record BenchModel(ExecutorKind kind, int workers) {
      * @throws IllegalArgumentException if {@code workers < 1}, or if sequential is given more than one worker
      */
     public BenchModel {
-        if (workers < 1) {
-            throw new IllegalArgumentException("a model needs at least 1 worker, got " + workers
-                    + " (accepted: 1 or more; 1 for sequential)");
-        }
-        if (kind == null && workers != 1) {
-            throw new IllegalArgumentException("sequential runs on exactly 1 worker, got " + workers);
-        }
+        Require.atLeast("workers", workers, 1);
+        Require.that(kind != null || workers == 1, "workers", "exactly 1 for sequential", workers);
     }
 
     /** Returns the baseline: every task in the calling thread, one after another. */
@@ -69,11 +65,6 @@ public record BenchModel(ExecutorKind kind, int workers) {
     /** Returns true for the sequential baseline. */
     public boolean isSequential() {
         return kind == null;
-    }
-
-    /** Returns the executor kind, empty for sequential. */
-    public Optional<ExecutorKind> executorKind() {
-        return Optional.ofNullable(kind);
     }
 
     /** Returns the name of the model for tables and charts: {@code sequential}, {@code platform threads}, ... */

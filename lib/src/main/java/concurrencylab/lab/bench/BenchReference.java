@@ -1,9 +1,9 @@
 package concurrencylab.lab.bench;
 
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
@@ -29,7 +29,7 @@ public final class BenchReference {
      *
      * @throws IllegalStateException if no {@code datasets/reference} folder can be found
      */
-    public static Path dir() {
+    private static Path dir() {
         String root = System.getenv("COURSE_ROOT");
         if (root != null && !root.isBlank() && Files.isDirectory(Path.of(root, "datasets", "reference"))) {
             return Path.of(root, "datasets", "reference");
@@ -71,10 +71,8 @@ public final class BenchReference {
      */
     public static Table workload(Table table, String workload) {
         Table rows = table.where(table.stringColumn("workload").isEqualTo(workload));
-        if (rows.rowCount() == 0) {
-            List<String> names = table.stringColumn("workload").unique().asList();
-            throw new IllegalArgumentException("no rows for workload '" + workload + "'; accepted: one of " + names);
-        }
+        Require.that(rows.rowCount() > 0, "workload", "one of " + table.stringColumn("workload").unique().asList(),
+                "'" + workload + "'");
         return rows.setName(table.name() + " · " + workload);
     }
 }

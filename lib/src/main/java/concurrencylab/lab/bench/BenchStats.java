@@ -1,6 +1,7 @@
 package concurrencylab.lab.bench;
 
 import java.time.Duration;
+import concurrencylab.util.Require;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package concurrencylab.lab.bench;
 
 import concurrencylab.tasks.LabTasks;
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -61,13 +61,8 @@ public final class BenchWorkload {
      * @throws IllegalArgumentException if {@code below < 2} or {@code chunks} is outside 1..below
      */
     public static BenchWorkload primes(long below, int chunks) {
-        if (below < 2) {
-            throw new IllegalArgumentException("primes needs a limit of at least 2, got " + below);
-        }
-        if (chunks < 1 || chunks > below) {
-            throw new IllegalArgumentException("primes below " + below + " needs 1.." + below
-                    + " chunks, got " + chunks);
-        }
+        Require.atLeast("below", below, 2);
+        Require.inRange("chunks", chunks, 1, below);
         String name = String.format(Locale.ROOT, "primes below %,d in %d chunks", below, chunks);
         return new BenchWorkload(name, Bound.CPU, Duration.ZERO, () -> {
             List<Callable<?>> list = new ArrayList<>(chunks);
@@ -85,10 +80,8 @@ public final class BenchWorkload {
      * @throws IllegalArgumentException if {@code texts < 1} or {@code rounds < 1}
      */
     public static BenchWorkload sha256(int texts, int rounds) {
-        if (texts < 1 || rounds < 1) {
-            throw new IllegalArgumentException("sha256 needs at least 1 text and 1 round, got "
-                    + texts + " texts and " + rounds + " rounds");
-        }
+        Require.atLeast("texts", texts, 1);
+        Require.atLeast("rounds", rounds, 1);
         String name = String.format(Locale.ROOT, "SHA-256 × %,d rounds on %d texts", rounds, texts);
         return new BenchWorkload(name, Bound.CPU, Duration.ZERO, () -> {
             List<Callable<?>> list = new ArrayList<>(texts);
@@ -106,10 +99,8 @@ public final class BenchWorkload {
      * @throws IllegalArgumentException if {@code tasks < 1} or the latency is null, negative or over an hour
      */
     public static BenchWorkload sleeps(int tasks, Duration latency) {
-        checkLatency(latency);
-        if (tasks < 1) {
-            throw new IllegalArgumentException("sleeps needs at least 1 task, got " + tasks);
-        }
+        Require.inRange("latency", latency, Duration.ZERO, Duration.ofHours(1));
+        Require.atLeast("tasks", tasks, 1);
         String name = String.format(Locale.ROOT, "%,d sleeps of %d ms", tasks, latency.toMillis());
         return new BenchWorkload(name, Bound.IO, latency, () -> {
             List<Callable<?>> list = new ArrayList<>(tasks);
@@ -129,7 +120,7 @@ public final class BenchWorkload {
      * @throws IllegalArgumentException if {@code name} is blank or {@code tasks} is null
      */
     public static BenchWorkload cpu(String name, Supplier<? extends List<? extends Callable<?>>> tasks) {
-        return new BenchWorkload(checkName(name), Bound.CPU, Duration.ZERO, checkTasks(tasks), results -> null);
+        return new BenchWorkload(Require.notBlank("name", name), Bound.CPU, Duration.ZERO, Require.nonNull("tasks", tasks), results -> null);
     }
 
     /**
@@ -141,8 +132,8 @@ public final class BenchWorkload {
      *     latency is null, negative or over an hour
      */
     public static BenchWorkload io(String name, Duration latency, Supplier<? extends List<? extends Callable<?>>> tasks) {
-        checkLatency(latency);
-        return new BenchWorkload(checkName(name), Bound.IO, latency, checkTasks(tasks), results -> null);
+        Require.inRange("latency", latency, Duration.ZERO, Duration.ofHours(1));
+        return new BenchWorkload(Require.notBlank("name", name), Bound.IO, latency, Require.nonNull("tasks", tasks), results -> null);
     }
 
     /**
@@ -152,9 +143,7 @@ public final class BenchWorkload {
      * @throws IllegalArgumentException if {@code answer} is null
      */
     public BenchWorkload withAnswer(Function<List<?>, ?> answer) {
-        if (answer == null) {
-            throw new IllegalArgumentException("withAnswer needs a function, got null");
-        }
+        Require.nonNull("answer", answer);
         return new BenchWorkload(name, bound, latency, tasks, answer);
     }
 
@@ -202,26 +191,5 @@ public final class BenchWorkload {
             total += (Long) r;
         }
         return total;
-    }
-
-    private static String checkName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a workload needs a name, e.g. \"lab-server fetches\"");
-        }
-        return name;
-    }
-
-    private static Supplier<? extends List<? extends Callable<?>>> checkTasks(
-            Supplier<? extends List<? extends Callable<?>>> tasks) {
-        if (tasks == null) {
-            throw new IllegalArgumentException("a workload needs a supplier of tasks, got null");
-        }
-        return tasks;
-    }
-
-    private static void checkLatency(Duration latency) {
-        if (latency == null || latency.isNegative() || latency.compareTo(Duration.ofHours(1)) > 0) {
-            throw new IllegalArgumentException("latency must be between 0 and 1 hour, got " + latency);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package concurrencylab.lab.bench;
 
+import concurrencylab.util.Require;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -27,18 +28,15 @@ public final class CoreShare {
      * obtained: their total CPU time divided by the wall time; NaN if this JVM cannot measure
      * thread CPU time.
      *
+     * @throws NullPointerException     if {@code spin} is null
      * @throws IllegalArgumentException if {@code threads} is outside 1..256 or {@code spin} is
-     *     null or outside 1 ms..10 s
+     *     outside 1 ms..10 s
      * @throws TimeoutException if the threads have not ended 30 s after they should have
      * @throws InterruptedException if interrupted while waiting
      */
     public static double measure(int threads, Duration spin) throws InterruptedException, TimeoutException {
-        if (threads < 1 || threads > 256) {
-            throw new IllegalArgumentException("threads must be 1..256, got " + threads);
-        }
-        if (spin == null || spin.compareTo(Duration.ofMillis(1)) < 0 || spin.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("spin must be between 1 ms and 10 s, got " + spin);
-        }
+        Require.inRange("threads", threads, 1, 256);
+        Require.inRange("spin", spin, Duration.ofMillis(1), Duration.ofSeconds(10));
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         if (!mx.isCurrentThreadCpuTimeSupported()) {
             return Double.NaN;

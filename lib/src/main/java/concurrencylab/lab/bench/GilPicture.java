@@ -1,11 +1,12 @@
 package concurrencylab.lab.bench;
 
 import concurrencylab.tasks.LabTasks;
+import concurrencylab.util.Canvas;
+import concurrencylab.util.Require;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -62,10 +62,8 @@ public final class GilPicture {
      * @throws IllegalArgumentException if either duration is not positive, or the turns would number over 100,000
      */
     public static List<Slice> pythonModel(double workMs, double switchMs) {
-        if (!(workMs > 0) || !(switchMs > 0) || workMs / switchMs > 50_000) {
-            throw new IllegalArgumentException("pythonModel needs work > 0 and switch interval > 0 ms, at most 50,000 turns"
-                    + " per thread; got work " + workMs + " ms, switch " + switchMs + " ms");
-        }
+        Require.that(workMs > 0 && switchMs > 0 && workMs / switchMs <= 50_000, "work and switch interval",
+                "both positive, at most 50,000 turns per thread", "work " + workMs + " ms, switch " + switchMs + " ms");
         List<Slice> slices = new ArrayList<>();
         double[] left = {workMs, workMs};
         double now = 0;
@@ -91,10 +89,8 @@ public final class GilPicture {
      * @throws InterruptedException if interrupted while waiting
      */
     public static List<Slice> javaMeasured(long below, int chunks) throws InterruptedException, TimeoutException {
-        if (below < 2 || chunks < 2 || chunks > 1000 || chunks % 2 != 0) {
-            throw new IllegalArgumentException("javaMeasured needs below >= 2 and an even number of chunks 2..1000, got "
-                    + below + " and " + chunks);
-        }
+        Require.atLeast("below", below, 2);
+        Require.that(chunks >= 2 && chunks <= 1000 && chunks % 2 == 0, "chunks", "an even number 2 to 1000", chunks);
         List<Slice> slices = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch go = new CountDownLatch(1);
         long[] origin = new long[1];
@@ -148,21 +144,12 @@ public final class GilPicture {
      * @throws IllegalArgumentException if either list is empty
      */
     public static BufferedImage draw(List<Slice> python, List<Slice> java) {
-        if (python == null || python.isEmpty() || java == null || java.isEmpty()) {
-            throw new IllegalArgumentException("draw needs slices for both panels");
-        }
+        Require.notEmpty("python", python);
+        Require.notEmpty("java", java);
         double pyEnd = end(python);
         double javaEnd = end(java);
         double span = Math.max(pyEnd, javaEnd);
-        int height = 330;
-        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, height);
-            g.setColor(Color.BLACK);
+        return Canvas.paint(WIDTH, 330, g -> {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
             g.drawString("Two threads, the same CPU work each", 20, 26);
             panel(g, 50, String.format(Locale.ROOT, "Python with the GIL (drawn from its rule: one holder, a turn every %.0f ms): %.0f ms",
@@ -170,10 +157,7 @@ public final class GilPicture {
             panel(g, 170, String.format(Locale.ROOT, "Java, no GIL (measured here, two platform threads): %.0f ms", javaEnd),
                     java, span, "thread");
             axis(g, 285, span);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 
     private static void panel(Graphics2D g, int top, String title, List<Slice> slices, double span, String lanePrefix) {

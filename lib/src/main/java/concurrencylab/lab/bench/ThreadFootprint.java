@@ -1,6 +1,8 @@
 package concurrencylab.lab.bench;
 
 import concurrencylab.tasks.PortableCallable;
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -11,9 +13,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -73,11 +72,7 @@ public final class ThreadFootprint {
      * @throws InterruptedException if interrupted while waiting
      */
     public static Footprint measure(boolean virtual, int threads) throws InterruptedException, TimeoutException {
-        int max = virtual ? 2_000_000 : 20_000;
-        if (threads < 1 || threads > max) {
-            throw new IllegalArgumentException((virtual ? "virtual" : "platform") + " threads must be 1.." + max
-                    + ", got " + threads);
-        }
+        Require.inRange((virtual ? "virtual" : "platform") + " threads", threads, 1, virtual ? 2_000_000 : 20_000);
         CountDownLatch started = new CountDownLatch(threads);
         CountDownLatch release = new CountDownLatch(1);
         Runnable park = () -> {
@@ -127,11 +122,7 @@ public final class ThreadFootprint {
      * @throws IllegalArgumentException if {@code threads} is out of range (see {@link #measure})
      */
     public static PortableCallable<Footprint> task(boolean virtual, int threads) {
-        int max = virtual ? 2_000_000 : 20_000;
-        if (threads < 1 || threads > max) {
-            throw new IllegalArgumentException((virtual ? "virtual" : "platform") + " threads must be 1.." + max
-                    + ", got " + threads);
-        }
+        Require.inRange((virtual ? "virtual" : "platform") + " threads", threads, 1, virtual ? 2_000_000 : 20_000);
         return new Measure(virtual, threads);
     }
 
@@ -141,20 +132,14 @@ public final class ThreadFootprint {
      * @throws IllegalArgumentException if no measurement is given
      */
     public static Table table(Footprint... footprints) {
-        if (footprints == null || footprints.length == 0) {
-            throw new IllegalArgumentException("table needs at least one measurement");
-        }
-        Table t = Table.create("Memory per parked thread (KiB, measured)", StringColumn.create("kind"),
-                IntColumn.create("threads"), DoubleColumn.create("reserved KiB (VmSize)"),
-                DoubleColumn.create("resident KiB (VmRSS)"), DoubleColumn.create("heap KiB"));
-        for (Footprint f : footprints) {
-            t.stringColumn(0).append(f.kind());
-            t.intColumn(1).append(f.threads());
-            t.doubleColumn(2).append(round(f.reservedKiB()));
-            t.doubleColumn(3).append(round(f.residentKiB()));
-            t.doubleColumn(4).append(round(f.heapKiB()));
-        }
-        return t;
+        Require.that(footprints != null && footprints.length > 0, "footprints", "at least one measurement", "none");
+        return RowTable.of(List.of(footprints))
+                .text("kind", Footprint::kind)
+                .ints("threads", Footprint::threads)
+                .doubles("reserved KiB (VmSize)", f -> round(f.reservedKiB()))
+                .doubles("resident KiB (VmRSS)", f -> round(f.residentKiB()))
+                .doubles("heap KiB", f -> round(f.heapKiB()))
+                .toTable("Memory per parked thread (KiB, measured)");
     }
 
     private static double round(double kib) {

@@ -1,7 +1,7 @@
 package concurrencylab.lab.crawling;
 
 import concurrencylab.lab.pitfalls.StarvationDemo;
-
+import concurrencylab.util.Require;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -35,35 +35,29 @@ import java.util.function.Consumer;
  *
  * <p>Each {@link #crawl} builds its own {@code HttpClient} on a small pool of named handler
  * threads ({@value #THREAD_PREFIX}N), and ends both before it returns, so nothing outlives the
- * call. Stateless between calls, safe to use from several threads. Introduced in notebook
+ * call. An immutable value, safe to use from several threads. Introduced in notebook
  * {@code 07.3-Async-Model}.
+ *
+ * @param handlerThreads the threads that run the stages and the HTTP client's own work, 1..64
  */
-public final class AsyncCrawler implements PageCrawler {
+public record AsyncCrawler(int handlerThreads) implements PageCrawler {
     /** The prefix of the handler threads' names. */
     public static final String THREAD_PREFIX = "async-crawler-";
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final int handlerThreads;
-
-    private AsyncCrawler(int handlerThreads) {
-        this.handlerThreads = handlerThreads;
+    /** Checks the thread count. @throws IllegalArgumentException if it is outside 1..64 */
+    public AsyncCrawler {
+        Require.inRange("handlerThreads", handlerThreads, 1, 64);
     }
 
     /** Returns a crawler whose stages run on two handler threads. */
     public static AsyncCrawler create() {
-        return withHandlerThreads(2);
+        return new AsyncCrawler(2);
     }
 
-    /**
-     * Returns a crawler whose stages (and the HTTP client's own work) run on {@code threads} threads.
-     *
-     * @throws IllegalArgumentException if {@code threads} is not 1..64
-     */
-    public static AsyncCrawler withHandlerThreads(int threads) {
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("handler threads must be 1..64, was " + threads);
-        }
-        return new AsyncCrawler(threads);
+    /** Returns a copy whose stages (and the HTTP client's own work) run on {@code handlerThreads} (1..64) threads. */
+    public AsyncCrawler withHandlerThreads(int handlerThreads) {
+        return new AsyncCrawler(handlerThreads);
     }
 
     @Override
@@ -74,9 +68,7 @@ public final class AsyncCrawler implements PageCrawler {
     @Override
     public CrawlReport crawl(URI start, CrawlOptions options, Consumer<CrawlOutcome> onPage)
             throws InterruptedException {
-        CrawlHttp.requireLoopback(start);
-        java.util.Objects.requireNonNull(options, "options");
-        java.util.Objects.requireNonNull(onPage, "onPage");
+        CrawlHttp.checkCrawl(start, options, onPage);
         ExecutorService handlers = Executors.newFixedThreadPool(handlerThreads,
                 r -> new Thread(r, THREAD_PREFIX + THREADS.incrementAndGet()));
         HttpClient client = CrawlHttp.client(handlers, options.requestTimeout());

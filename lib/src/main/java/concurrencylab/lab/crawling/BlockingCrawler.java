@@ -1,12 +1,12 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -59,9 +59,7 @@ public final class BlockingCrawler implements PageCrawler {
      * @throws IllegalArgumentException if {@code threads} is not 1..256
      */
     public static BlockingCrawler fixedPool(int threads) {
-        if (threads < 1 || threads > 256) {
-            throw new IllegalArgumentException("a fixed pool needs 1..256 threads, was " + threads);
-        }
+        Require.inRange("threads", threads, 1, 256);
         return new BlockingCrawler(threads);
     }
 
@@ -73,9 +71,7 @@ public final class BlockingCrawler implements PageCrawler {
     @Override
     public CrawlReport crawl(URI start, CrawlOptions options, Consumer<CrawlOutcome> onPage)
             throws InterruptedException {
-        CrawlHttp.requireLoopback(start);
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(onPage, "onPage");
+        CrawlHttp.checkCrawl(start, options, onPage);
         ExecutorService workers = poolThreads == 0
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(THREAD_PREFIX + "v", THREADS.incrementAndGet() * 10_000L).factory())
                 : Executors.newFixedThreadPool(poolThreads, r -> new Thread(r, THREAD_PREFIX + THREADS.incrementAndGet()));

@@ -4,14 +4,14 @@ import concurrencylab.lab.crawling.CrawlHttp;
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.lab.server.LabCounters;
 import concurrencylab.lab.server.LabServer;
-
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,9 +21,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -31,7 +28,7 @@ import tech.tablesaw.api.Table;
  * sent all at once or through a {@link Semaphore}, to show what the limit on our side buys.
  *
  * {@snippet :
- * LabConfig limited = LabConfig.builder().latency(Duration.ofMillis(100)).maxConcurrent(10).build();
+ * LabConfig limited = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(100)).withMaxConcurrent(10);
  * BurstExperiment.compare(limited, 60, 10);   // unlimited: many 429s; Semaphore(10): none
  * }
  *
@@ -47,7 +44,7 @@ public final class BurstExperiment {
     /** The prefix of the names of the virtual threads that send the requests. */
     public static final String THREAD_PREFIX = "burst-";
     /** The per-request timeout of {@link #compare}. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private BurstExperiment() {
     }
@@ -56,26 +53,20 @@ public final class BurstExperiment {
      * Sends {@code requests} GETs of {@code server}'s page 0 at once, through a
      * {@code Semaphore(permits)} unless {@code permits} is 0, and counts the answers.
      *
-     * @param server   the lab server (its counters are reset first)
-     * @param requests how many requests, 1..10,000
-     * @param permits  the semaphore's permits, 1..10,000, or 0 for no semaphore
-     * @param timeout  the per-request timeout, 1 ms..5 min (a permit's wait is not part of it)
+     * @param server         the lab server (its counters are reset first)
+     * @param requests       how many requests, 1..10,000
+     * @param permits        the semaphore's permits, 1..10,000, or 0 for no semaphore
+     * @param requestTimeout the per-request timeout, 1 ms..5 min (a permit's wait is not part of it)
      * @return the counts
      * @throws IllegalArgumentException if a value is out of range
      * @throws InterruptedException     if interrupted (the requests are then abandoned and their threads ended)
      */
-    public static BurstResult run(LabServer server, int requests, int permits, Duration timeout)
+    public static BurstResult run(LabServer server, int requests, int permits, Duration requestTimeout)
             throws InterruptedException {
-        Objects.requireNonNull(server, "server");
-        if (requests < 1 || requests > 10_000) {
-            throw new IllegalArgumentException("requests must be 1..10000, was " + requests);
-        }
-        if (permits < 0 || permits > 10_000) {
-            throw new IllegalArgumentException("permits must be 1..10000, or 0 for no semaphore, was " + permits);
-        }
-        if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("timeout must be 1 ms..5 min, was " + timeout);
-        }
+        Require.nonNull("server", server);
+        Require.inRange("requests", requests, 1, 10_000);
+        Require.that(permits >= 0 && permits <= 10_000, "permits", "0 (no semaphore) or 1 to 10000", permits);
+        Require.inRange("requestTimeout", requestTimeout, Duration.ofMillis(1), Duration.ofMinutes(5));
         URI target = server.pageUri(0);
         Semaphore semaphore = permits > 0 ? new Semaphore(permits) : null;
         AtomicInteger inFlight = new AtomicInteger();
@@ -84,19 +75,19 @@ public final class BurstExperiment {
         server.resetCounters();
         ExecutorService senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(THREAD_PREFIX, 1).factory());
         ExecutorService clientWork = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(THREAD_PREFIX + "http-", 1).factory());
-        HttpClient client = CrawlHttp.client(clientWork, timeout);
+        HttpClient client = CrawlHttp.client(clientWork, requestTimeout);
         long t0;
         List<Future<Integer>> answers = new ArrayList<>();
         try {
             for (int i = 0; i < requests; i++) {
                 answers.add(senders.submit(() -> {
-                    go.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    go.await(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
                     if (semaphore != null) {
                         semaphore.acquire();
                     }
                     try {
                         peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                        return client.send(CrawlHttp.get(target, timeout), HttpResponse.BodyHandlers.discarding())
+                        return client.send(CrawlHttp.get(target, requestTimeout), HttpResponse.BodyHandlers.discarding())
                                 .statusCode();
                     } finally {
                         inFlight.decrementAndGet();
@@ -110,7 +101,7 @@ public final class BurstExperiment {
             go.countDown();
             // with permits, the requests go in rounds: allow each round its timeout
             int rounds = semaphore == null ? 1 : (requests + permits - 1) / permits;
-            long deadline = System.nanoTime() + timeout.toNanos() * (rounds + 1);
+            long deadline = System.nanoTime() + requestTimeout.toNanos() * (rounds + 1);
             int ok = 0;
             int rejected = 0;
             int other = 0;
@@ -157,14 +148,12 @@ public final class BurstExperiment {
      * @throws InterruptedException     if interrupted
      */
     public static Table compare(LabConfig config, int requests, int permits) throws InterruptedException {
-        Objects.requireNonNull(config, "config");
-        if (permits < 1) {
-            throw new IllegalArgumentException("compare needs a semaphore of 1..10000 permits, was " + permits);
-        }
+        Require.nonNull("config", config);
+        Require.inRange("permits", permits, 1, 10_000);
         List<BurstResult> results = new ArrayList<>();
         for (int p : new int[] {0, permits}) {
             try (LabServer server = LabServer.start(config)) {
-                results.add(run(server, requests, p, DEFAULT_TIMEOUT));
+                results.add(run(server, requests, p, DEFAULT_REQUEST_TIMEOUT));
             }
         }
         return table(results, "A burst of " + requests + " requests against maxConcurrent=" + config.maxConcurrent());
@@ -172,26 +161,16 @@ public final class BurstExperiment {
 
     /** Returns one row per result. */
     public static Table table(List<BurstResult> results, String name) {
-        StringColumn label = StringColumn.create("variant");
-        IntColumn sent = IntColumn.create("requests");
-        IntColumn ok = IntColumn.create("200 ok");
-        IntColumn rejected = IntColumn.create("429 seen");
-        IntColumn other = IntColumn.create("other failures");
-        LongColumn serverRejected = LongColumn.create("429 counted by server");
-        IntColumn clientPeak = IntColumn.create("client peak in flight");
-        IntColumn serverPeak = IntColumn.create("server peak");
-        IntColumn ms = IntColumn.create("ms");
-        for (BurstResult r : results) {
-            label.append(r.label());
-            sent.append(r.requests());
-            ok.append(r.ok());
-            rejected.append(r.rejected429());
-            other.append(r.otherFailures());
-            serverRejected.append(r.serverRejected429());
-            clientPeak.append(r.clientPeak());
-            serverPeak.append(r.serverPeak());
-            ms.append((int) r.elapsed().toMillis());
-        }
-        return Table.create(name, label, sent, ok, rejected, other, serverRejected, clientPeak, serverPeak, ms);
+        return RowTable.of(results)
+                .text("variant", BurstResult::label)
+                .ints("requests", BurstResult::requests)
+                .ints("200 ok", BurstResult::ok)
+                .ints("429 seen", BurstResult::rejected429)
+                .ints("other failures", BurstResult::otherFailures)
+                .longs("429 counted by server", BurstResult::serverRejected429)
+                .ints("client peak in flight", BurstResult::clientPeak)
+                .ints("server peak", BurstResult::serverPeak)
+                .ints("ms", r -> (int) r.elapsed().toMillis())
+                .toTable(name);
     }
 }

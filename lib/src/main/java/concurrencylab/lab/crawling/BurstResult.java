@@ -2,7 +2,6 @@ package concurrencylab.lab.crawling;
 
 import concurrencylab.lab.server.LabCounters;
 import concurrencylab.lab.server.LabServer;
-
 import java.time.Duration;
 
 /**

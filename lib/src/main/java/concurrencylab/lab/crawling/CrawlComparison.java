@@ -3,15 +3,13 @@ package concurrencylab.lab.crawling;
 import concurrencylab.lab.bench.BenchStats;
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.lab.server.LabServer;
-
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -20,7 +18,7 @@ import tech.tablesaw.api.Table;
  * sets the times beside the lower bound the latency allows.
  *
  * {@snippet :
- * LabConfig site = LabConfig.builder().latency(Duration.ofMillis(50)).jitter(Duration.ofMillis(20)).build();
+ * LabConfig site = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(50)).withJitter(Duration.ofMillis(20));
  * CrawlComparison timed = CrawlComparison.run(site, CrawlOptions.pages(100).withConcurrency(10), 3);
  * timed.table();   // crawler, pages, ok, median ms, bound ms
  * timed.chart();   // the same as bars
@@ -72,15 +70,11 @@ public final class CrawlComparison {
      * @throws InterruptedException     if interrupted
      */
     public static CrawlComparison run(LabConfig site, CrawlOptions options, int runs) throws InterruptedException {
-        Objects.requireNonNull(site, "site");
-        Objects.requireNonNull(options, "options");
-        if (!options.limited() || options.concurrency() > 256) {
-            throw new IllegalArgumentException("the comparison needs a concurrency limit of 1..256 (the fixed pool's"
-                    + " size), was " + options.concurrency());
-        }
-        if (runs < 1 || runs > 20) {
-            throw new IllegalArgumentException("runs must be 1..20, was " + runs);
-        }
+        Require.nonNull("site", site);
+        Require.nonNull("options", options);
+        Require.that(options.limited() && options.concurrency() <= 256, "options.concurrency",
+                "1 to 256 (the fixed pool's size)", options.concurrency());
+        Require.inRange("runs", runs, 1, 20);
         List<PageCrawler> crawlers = List.of(AsyncCrawler.create(), BlockingCrawler.virtualThreads(),
                 BlockingCrawler.fixedPool(options.concurrency()));
         List<List<Duration>> times = new ArrayList<>();
@@ -118,21 +112,14 @@ public final class CrawlComparison {
 
     /** Returns the timings as a table: crawler, pages, ok, levels, median ms, bound ms. */
     public Table table() {
-        StringColumn crawler = StringColumn.create("crawler");
-        IntColumn pages = IntColumn.create("pages");
-        IntColumn ok = IntColumn.create("ok");
-        IntColumn levels = IntColumn.create("link levels");
-        IntColumn median = IntColumn.create("median ms");
-        IntColumn bound = IntColumn.create("bound ms");
-        for (Row r : rows) {
-            crawler.append(r.crawler());
-            pages.append(r.pages());
-            ok.append(r.ok());
-            levels.append(r.levels());
-            median.append((int) r.median().toMillis());
-            bound.append((int) r.bound().toMillis());
-        }
-        return Table.create(title, crawler, pages, ok, levels, median, bound);
+        return RowTable.of(rows)
+                .text("crawler", Row::crawler)
+                .ints("pages", Row::pages)
+                .ints("ok", Row::ok)
+                .ints("link levels", Row::levels)
+                .ints("median ms", r -> (int) r.median().toMillis())
+                .ints("bound ms", r -> (int) r.bound().toMillis())
+                .toTable(title);
     }
 
     /** Returns the median times as bars beside the bound. */

@@ -1,5 +1,8 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.tasks.Loopback;
+import concurrencylab.util.Failures;
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,11 +12,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /** What both crawlers share: the client they build, the request, and how a result is classified. */
 public final class CrawlHttp {
@@ -51,7 +53,7 @@ public final class CrawlHttp {
 
     /** Classifies a failure: timeout, reset (any other I/O error) or failed. */
     static Result of(Throwable error, Duration timeout) {
-        Throwable e = unwrap(error);
+        Throwable e = Failures.unwrap(error);
         if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
             return new Result(CrawlStatus.TIMEOUT, 0, "", List.of(),
                     "no response within " + timeout.toMillis() + " ms (" + e.getClass().getSimpleName() + ")");
@@ -66,25 +68,17 @@ public final class CrawlHttp {
         return new Result(CrawlStatus.FAILED, 0, "", List.of(), String.valueOf(e));
     }
 
-    private static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    /** Rejects anything but an http:// URL on a loopback address (no DNS lookup). */
-    static void requireLoopback(URI start) {
-        if (start == null || !"http".equalsIgnoreCase(start.getScheme()) || start.getHost() == null) {
-            throw new IllegalArgumentException("start must be an http:// URL, e.g. server.pageUri(0); got " + start);
-        }
-        String host = start.getHost();
-        boolean loopback = concurrencylab.tasks.Loopback.isLoopbackHost(host);
-        if (!loopback) {
-            throw new IllegalArgumentException("the crawlers only fetch from loopback (localhost, 127.0.0.0/8, [::1]),"
-                    + " the course's lab server; got host '" + host + "'");
-        }
+    /**
+     * Checks the arguments of {@link PageCrawler#crawl(URI, CrawlOptions, Consumer)}, before any
+     * thread or connection exists.
+     *
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if {@code start} is not an http(s) URL on loopback
+     */
+    static void checkCrawl(URI start, CrawlOptions options, Consumer<CrawlOutcome> onPage) {
+        Loopback.requireUrl("start", start);
+        Require.nonNull("options", options);
+        Require.nonNull("onPage", onPage);
     }
 
     /** Ends the client (aborting what is in flight) and then the executor, each wait bounded. */

@@ -1,5 +1,6 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.util.Require;
 import java.time.Duration;
 
 /**
@@ -31,24 +32,14 @@ public record CrawlOptions(int maxPages, int concurrency, Duration requestTimeou
     /**
      * Checks every limit.
      *
+     * @throws NullPointerException     if a duration is null
      * @throws IllegalArgumentException if a value is outside the ranges above (the message names it)
      */
     public CrawlOptions {
-        if (maxPages < 1 || maxPages > 100_000) {
-            throw new IllegalArgumentException("maxPages must be 1..100000, was " + maxPages);
-        }
-        if (concurrency < 0 || concurrency > 10_000) {
-            throw new IllegalArgumentException(
-                    "concurrency must be 1..10000, or 0 for no limit, was " + concurrency);
-        }
-        check("requestTimeout", requestTimeout, Duration.ofMinutes(5));
-        check("deadline", deadline, Duration.ofHours(1));
-    }
-
-    private static void check(String name, Duration value, Duration max) {
-        if (value == null || value.toMillis() < 1 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(name + " must be 1 ms.." + max + ", was " + value);
-        }
+        Require.inRange("maxPages", maxPages, 1, 100_000);
+        Require.that(concurrency >= 0 && concurrency <= 10_000, "concurrency", "0 (no limit) or 1 to 10000", concurrency);
+        Require.inRange("requestTimeout", requestTimeout, Duration.ofMillis(1), Duration.ofMinutes(5));
+        Require.inRange("deadline", deadline, Duration.ofMillis(1), Duration.ofHours(1));
     }
 
     /** Returns options for {@code maxPages} pages, no concurrency limit and the default timeouts. */
@@ -56,19 +47,19 @@ public record CrawlOptions(int maxPages, int concurrency, Duration requestTimeou
         return new CrawlOptions(maxPages, 0, DEFAULT_REQUEST_TIMEOUT, DEFAULT_DEADLINE);
     }
 
-    /** Returns a copy with at most {@code limit} requests in flight (0: no limit). */
-    public CrawlOptions withConcurrency(int limit) {
-        return new CrawlOptions(maxPages, limit, requestTimeout, deadline);
+    /** Returns a copy with at most {@code concurrency} requests in flight (1..10,000, or 0 for no limit). */
+    public CrawlOptions withConcurrency(int concurrency) {
+        return new CrawlOptions(maxPages, concurrency, requestTimeout, deadline);
     }
 
-    /** Returns a copy whose requests each time out after {@code timeout}. */
-    public CrawlOptions withRequestTimeout(Duration timeout) {
-        return new CrawlOptions(maxPages, concurrency, timeout, deadline);
+    /** Returns a copy whose requests each time out after {@code requestTimeout} (1 ms..5 min). */
+    public CrawlOptions withRequestTimeout(Duration requestTimeout) {
+        return new CrawlOptions(maxPages, concurrency, requestTimeout, deadline);
     }
 
-    /** Returns a copy whose whole crawl ends after {@code limit}. */
-    public CrawlOptions withDeadline(Duration limit) {
-        return new CrawlOptions(maxPages, concurrency, requestTimeout, limit);
+    /** Returns a copy whose whole crawl ends after {@code deadline} (1 ms..1 h). */
+    public CrawlOptions withDeadline(Duration deadline) {
+        return new CrawlOptions(maxPages, concurrency, requestTimeout, deadline);
     }
 
     /** Returns whether the number of requests in flight is limited. */

@@ -1,9 +1,9 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.util.Require;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What happened to one page of a crawl: when it was scheduled, sent and finished, how it
@@ -39,12 +39,12 @@ public record CrawlOutcome(URI uri, int submitted, int completed, CrawlStatus st
 
     /** Copies the links so the record stays immutable, and checks nothing is missing. */
     public CrawlOutcome {
-        Objects.requireNonNull(uri, "uri");
-        Objects.requireNonNull(status, "status");
+        Require.nonNull("uri", uri);
+        Require.nonNull("status", status);
         links = List.copyOf(links);
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(cause, "cause");
-        Objects.requireNonNull(thread, "thread");
+        Require.nonNull("title", title);
+        Require.nonNull("cause", cause);
+        Require.nonNull("thread", thread);
     }
 
     /** Returns whether the page was fetched with HTTP 200. */

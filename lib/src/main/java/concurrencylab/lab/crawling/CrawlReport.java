@@ -1,19 +1,18 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -21,7 +20,7 @@ import tech.tablesaw.api.Table;
  *
  * {@snippet :
  * CrawlReport report = AsyncCrawler.create().crawl(server.pageUri(0), CrawlOptions.pages(30));
- * System.out.println(report.summary());   // 30 pages in T ms: 30 ok
+ * System.out.println(report.summary());   // 30 pages in ... ms: 30 ok, or the failures by status
  * report.orderTable(10);                   // completed #, submitted #, page, ms
  * }
  *
@@ -41,11 +40,11 @@ public record CrawlReport(String crawler, URI start, CrawlOptions options, List<
 
     /** Copies the outcomes so the record stays immutable. */
     public CrawlReport {
-        Objects.requireNonNull(crawler, "crawler");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(options, "options");
+        Require.nonNull("crawler", crawler);
+        Require.nonNull("start", start);
+        Require.nonNull("options", options);
         outcomes = List.copyOf(outcomes);
-        Objects.requireNonNull(elapsed, "elapsed");
+        Require.nonNull("elapsed", elapsed);
     }
 
     /** Returns the outcomes in the order the pages were scheduled. */
@@ -111,7 +110,7 @@ public record CrawlReport(String crawler, URI start, CrawlOptions options, List<
         return deepest;
     }
 
-    /** Returns a one-line summary, e.g. {@code async: 30 pages in T ms: 28 ok, 2 timeout}. */
+    /** Returns a one-line summary, e.g. {@code async: 30 pages in N ms: 28 ok, 2 timeout}. */
     public String summary() {
         StringBuilder b = new StringBuilder(crawler).append(": ").append(outcomes.size()).append(" pages in ")
                 .append(elapsed.toMillis()).append(" ms:");
@@ -130,9 +129,7 @@ public record CrawlReport(String crawler, URI start, CrawlOptions options, List<
      * @throws IllegalArgumentException if {@code rows < 1}
      */
     public Table orderTable(int rows) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("rows must be at least 1, was " + rows);
-        }
+        Require.atLeast("rows", rows, 1);
         return table(outcomes.subList(0, Math.min(rows, outcomes.size())),
                 crawler + ": the first " + Math.min(rows, outcomes.size()) + " pages to finish");
     }
@@ -165,24 +162,15 @@ public record CrawlReport(String crawler, URI start, CrawlOptions options, List<
     }
 
     private static Table table(List<CrawlOutcome> rows, String name) {
-        IntColumn done = IntColumn.create("completed #");
-        IntColumn sent = IntColumn.create("submitted #");
-        StringColumn page = StringColumn.create("page");
-        StringColumn status = StringColumn.create("status");
-        IntColumn sentMs = IntColumn.create("sent at ms");
-        IntColumn endMs = IntColumn.create("done at ms");
-        StringColumn cause = StringColumn.create("cause");
-        StringColumn thread = StringColumn.create("thread");
-        for (CrawlOutcome o : rows) {
-            done.append(o.completed());
-            sent.append(o.submitted());
-            page.append(o.path());
-            status.append(o.status().label());
-            sentMs.append((int) o.sentAt().toMillis());
-            endMs.append((int) o.endedAt().toMillis());
-            cause.append(o.cause());
-            thread.append(o.thread());
-        }
-        return Table.create(name, done, sent, page, status, sentMs, endMs, cause, thread);
+        return RowTable.of(rows)
+                .ints("completed #", CrawlOutcome::completed)
+                .ints("submitted #", CrawlOutcome::submitted)
+                .text("page", CrawlOutcome::path)
+                .text("status", o -> o.status().label())
+                .ints("sent at ms", o -> (int) o.sentAt().toMillis())
+                .ints("done at ms", o -> (int) o.endedAt().toMillis())
+                .text("cause", CrawlOutcome::cause)
+                .text("thread", CrawlOutcome::thread)
+                .toTable(name);
     }
 }

@@ -1,5 +1,6 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.util.Require;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * {@snippet :
  * PipelineRun run = HashPipeline.create(4).withProducers(16).withConsumers(2).run(uris);
- * System.out.println(run.summary());            // depth never above 4 (the capacity), the share of time producers were blocked
+ * System.out.println(run.summary());            // depth never above the capacity, 4; how long producers were blocked
  * HybridCharts.depth(run);                      // queue depth against time
  * }
  *
@@ -33,118 +34,73 @@ import java.util.concurrent.atomic.LongAdder;
  * pages not yet hashed are reported as failed at the stage {@code "deadline"}. {@link #run}
  * returns only after every thread it started has ended.
  *
- * <p>Thread safety: immutable; the {@code with...} methods return a new pipeline, and one
+ * <p>Thread safety: an immutable value; each {@code with} method returns a checked copy, and one
  * pipeline may run several times, even at once, each run with its own queue and threads.
  * Introduced in notebook {@code 07.4-Hybrid-Crawler}.
+ *
+ * @param capacity       the most pages the queue holds, 1..{@value #MAX_CAPACITY}
+ * @param producers      fetchers (virtual threads, so also the most requests in flight), 1..10,000
+ * @param consumers      hashers (platform threads), 1..256
+ * @param rounds         SHA-256 rounds per page, 1..{@value HybridCrawler#MAX_ROUNDS}
+ * @param requestTimeout how long one request may take, 1 ms..10 min
+ * @param deadline       how long a whole run may take, 1 ms..30 min
  */
-public final class HashPipeline {
+public record HashPipeline(int capacity, int producers, int consumers, int rounds, Duration requestTimeout,
+                           Duration deadline) {
 
     /** The largest queue capacity accepted. */
     public static final int MAX_CAPACITY = 1_000_000;
 
-    private final int capacity;
-    private final int producers;
-    private final int consumers;
-    private final int rounds;
-    private final Duration requestTimeout;
-    private final Duration deadline;
-
-    private HashPipeline(int capacity, int producers, int consumers, int rounds, Duration requestTimeout,
-                         Duration deadline) {
-        this.capacity = capacity;
-        this.producers = producers;
-        this.consumers = consumers;
-        this.rounds = rounds;
-        this.requestTimeout = requestTimeout;
-        this.deadline = deadline;
+    /**
+     * Checks every value.
+     *
+     * @throws NullPointerException     if a duration is null
+     * @throws IllegalArgumentException if a value is outside the ranges above
+     */
+    public HashPipeline {
+        Require.inRange("capacity", capacity, 1, MAX_CAPACITY);
+        Require.inRange("producers", producers, 1, 10_000);
+        Require.inRange("consumers", consumers, 1, 256);
+        Require.inRange("rounds", rounds, 1, HybridCrawler.MAX_ROUNDS);
+        Require.inRange("requestTimeout", requestTimeout, Duration.ofMillis(1), HybridCrawler.MAX_REQUEST_TIMEOUT);
+        Require.inRange("deadline", deadline, Duration.ofMillis(1), HybridCrawler.MAX_DEADLINE);
     }
 
     /**
      * Returns a pipeline whose queue holds at most {@code capacity} pages, with 16 fetchers, as
-     * many hashers as cores, {@link HybridCrawler#DEFAULT_ROUNDS} rounds, a 5 s request timeout
-     * and a 60 s deadline.
+     * many hashers as cores (at most 256), {@link HybridCrawler#DEFAULT_ROUNDS} rounds, a 5 s
+     * request timeout and a 60 s deadline.
      *
      * @throws IllegalArgumentException if {@code capacity} is outside 1..{@value #MAX_CAPACITY}
      */
     public static HashPipeline create(int capacity) {
-        return new HashPipeline(HybridCrawler.checkCount("queue capacity", capacity, MAX_CAPACITY), 16,
-                Runtime.getRuntime().availableProcessors(), HybridCrawler.DEFAULT_ROUNDS, Duration.ofSeconds(5),
-                Duration.ofSeconds(60));
+        return new HashPipeline(capacity, 16, Math.min(Runtime.getRuntime().availableProcessors(), 256),
+                HybridCrawler.DEFAULT_ROUNDS, Duration.ofSeconds(5), Duration.ofSeconds(60));
     }
 
-    /**
-     * Returns a copy with {@code n} fetchers (virtual threads, so also {@code n} requests in flight at most).
-     *
-     * @throws IllegalArgumentException if {@code n} is outside 1..10000
-     */
-    public HashPipeline withProducers(int n) {
-        return new HashPipeline(capacity, HybridCrawler.checkCount("producers", n, 10_000), consumers, rounds,
-                requestTimeout, deadline);
+    /** Returns a copy with {@code producers} fetchers (1..10,000; so also that many requests in flight at most). */
+    public HashPipeline withProducers(int producers) {
+        return new HashPipeline(capacity, producers, consumers, rounds, requestTimeout, deadline);
     }
 
-    /**
-     * Returns a copy with {@code n} hashers (platform threads).
-     *
-     * @throws IllegalArgumentException if {@code n} is outside 1..256
-     */
-    public HashPipeline withConsumers(int n) {
-        return new HashPipeline(capacity, producers, HybridCrawler.checkCount("consumers", n, 256), rounds,
-                requestTimeout, deadline);
+    /** Returns a copy with {@code consumers} hashers (platform threads, 1..256). */
+    public HashPipeline withConsumers(int consumers) {
+        return new HashPipeline(capacity, producers, consumers, rounds, requestTimeout, deadline);
     }
 
-    /**
-     * Returns a copy hashing each body {@code rounds} times.
-     *
-     * @throws IllegalArgumentException if {@code rounds} is outside 1..{@value HybridCrawler#MAX_ROUNDS}
-     */
+    /** Returns a copy hashing each body {@code rounds} times (1..{@value HybridCrawler#MAX_ROUNDS}). */
     public HashPipeline withRounds(int rounds) {
-        return new HashPipeline(capacity, producers, consumers, HybridCrawler.checkRounds(rounds), requestTimeout,
-                deadline);
+        return new HashPipeline(capacity, producers, consumers, rounds, requestTimeout, deadline);
     }
 
-    /**
-     * Returns a copy giving each request {@code timeout}.
-     *
-     * @throws IllegalArgumentException if {@code timeout} is null, not positive, or over 10 minutes
-     */
-    public HashPipeline withRequestTimeout(Duration timeout) {
-        return new HashPipeline(capacity, producers, consumers, rounds,
-                HybridCrawler.checkDuration("request timeout", timeout, Duration.ofMinutes(10)), deadline);
+    /** Returns a copy giving each request {@code requestTimeout} (1 ms..10 min). */
+    public HashPipeline withRequestTimeout(Duration requestTimeout) {
+        return new HashPipeline(capacity, producers, consumers, rounds, requestTimeout, deadline);
     }
 
-    /**
-     * Returns a copy bounding a whole run by {@code deadline}.
-     *
-     * @throws IllegalArgumentException if {@code deadline} is null, not positive, or over 30 minutes
-     */
+    /** Returns a copy bounding a whole run by {@code deadline} (1 ms..30 min). */
     public HashPipeline withDeadline(Duration deadline) {
-        return new HashPipeline(capacity, producers, consumers, rounds, requestTimeout,
-                HybridCrawler.checkDuration("deadline", deadline, HybridCrawler.MAX_DEADLINE));
-    }
-
-    /** Returns the most pages the queue holds. */
-    public int capacity() {
-        return capacity;
-    }
-
-    /** Returns the number of fetchers. */
-    public int producers() {
-        return producers;
-    }
-
-    /** Returns the number of hashers. */
-    public int consumers() {
-        return consumers;
-    }
-
-    /** Returns the SHA-256 rounds per page. */
-    public int rounds() {
-        return rounds;
-    }
-
-    /** Returns the bound on a whole run. */
-    public Duration deadline() {
-        return deadline;
+        return new HashPipeline(capacity, producers, consumers, rounds, requestTimeout, deadline);
     }
 
     /**
@@ -154,12 +110,13 @@ public final class HashPipeline {
      * with every thread it started ended. If the calling thread is interrupted, both stages are
      * stopped, the unfinished pages are reported as failed and the interrupt status stays set.
      *
-     * @throws IllegalArgumentException if {@code uris} is null, empty or holds a null
+     * @throws NullPointerException     if {@code uris} or one of them is null
+     * @throws IllegalArgumentException if {@code uris} is empty
      */
     public PipelineRun run(List<URI> uris) {
         List<URI> pages = HybridCrawler.checkUris(uris);
         Run run = new Run(pages);
-        try (PageFetcher fetcher = new PageFetcher(producers, requestTimeout, run.deadlineNanos);
+        try (FetchStage fetchStage = new FetchStage(producers, requestTimeout, run.deadlineNanos);
              ExecutorService hashers = Executors.newFixedThreadPool(consumers,
                      Thread.ofPlatform().name("hasher-", 0).factory());
              ExecutorService fetchers = Executors.newThreadPerTaskExecutor(
@@ -168,7 +125,7 @@ public final class HashPipeline {
                 hashers.submit(run::consume);
             }
             for (int p = 0; p < producers; p++) {
-                fetchers.submit(() -> run.produce(fetcher));
+                fetchers.submit(() -> run.produce(fetchStage));
             }
             run.finish(fetchers, hashers);
         }
@@ -177,9 +134,9 @@ public final class HashPipeline {
 
     /** The state of one run, shared by its threads. */
     private final class Run {
-        private final Fetched pill = new Fetched(-1, URI.create("pill:end"), null, null, Duration.ZERO, "pill");
+        private final FetchedPage pill = new FetchedPage(-1, URI.create("pill:end"), null, null, Duration.ZERO, "pill");
         private final List<URI> pages;
-        private final ArrayBlockingQueue<Fetched> queue = new ArrayBlockingQueue<>(capacity);
+        private final ArrayBlockingQueue<FetchedPage> queue = new ArrayBlockingQueue<>(capacity);
         private final AtomicReferenceArray<HashedPage> results;
         private final ConcurrentLinkedQueue<DepthSample> samples = new ConcurrentLinkedQueue<>();
         private final AtomicInteger next = new AtomicInteger();
@@ -197,9 +154,9 @@ public final class HashPipeline {
         }
 
         /** A fetcher: takes the next URI, fetches it, puts the page in the queue (blocking while full). */
-        void produce(PageFetcher fetcher) {
+        void produce(FetchStage fetchStage) {
             for (int i = next.getAndIncrement(); i < pages.size(); i = next.getAndIncrement()) {
-                Fetched f = fetcher.fetch(i, pages.get(i));
+                FetchedPage f = fetchStage.fetch(i, pages.get(i));
                 if (!f.ok()) {
                     results.set(i, f.asFailure());
                     continue;
@@ -215,7 +172,7 @@ public final class HashPipeline {
             }
         }
 
-        private boolean put(Fetched f) throws InterruptedException {
+        private boolean put(FetchedPage f) throws InterruptedException {
             queuedBytes.addAndGet(f.body().length);
             if (!queue.offer(f)) {
                 blockedPuts.increment();
@@ -236,7 +193,7 @@ public final class HashPipeline {
         void consume() {
             try {
                 while (true) {
-                    Fetched f = queue.poll(remaining(), TimeUnit.NANOSECONDS);
+                    FetchedPage f = queue.poll(remaining(), TimeUnit.NANOSECONDS);
                     if (f == null || f == pill) {
                         return;
                     }
@@ -299,11 +256,5 @@ public final class HashPipeline {
                     Duration.ofNanos(done - start), Duration.ofNanos(blockedNanos.sum()), blockedPuts.intValue(),
                     peakQueuedBytes.get());
         }
-    }
-
-    @Override
-    public String toString() {
-        return "HashPipeline[capacity=" + capacity + ", producers=" + producers + ", consumers=" + consumers
-                + ", rounds=" + rounds + ", requestTimeout=" + requestTimeout + ", deadline=" + deadline + "]";
     }
 }

@@ -1,11 +1,10 @@
 package concurrencylab.lab.crawling;
 
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
+import concurrencylab.util.Failures;
+import concurrencylab.util.Require;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One page of a hybrid crawl: its URI, size and digest, who fetched it and who hashed it, or
@@ -30,18 +29,16 @@ import java.util.concurrent.ExecutionException;
  * @param failure   null on success; otherwise the stage and the cause, e.g.
  *                  {@code "fetch: HTTP 500"}
  */
-public record HashedPage(int index, URI uri, int bytes, String sha256, WhoRan fetchedBy, WhoRan hashedBy,
+public record HashedPage(int index, URI uri, int bytes, String sha256, ExecutionSite fetchedBy, ExecutionSite hashedBy,
                          Duration fetchTime, Duration hashTime, String failure) {
 
     /** Checks the fields that are always there. */
     public HashedPage {
-        Objects.requireNonNull(uri, "uri");
-        Objects.requireNonNull(fetchTime, "fetchTime");
-        Objects.requireNonNull(hashTime, "hashTime");
-        if ((failure == null) == (sha256 == null)) {
-            throw new IllegalArgumentException("a page has either a digest or a failure, got digest " + sha256
-                    + " and failure " + failure);
-        }
+        Require.nonNull("uri", uri);
+        Require.nonNull("fetchTime", fetchTime);
+        Require.nonNull("hashTime", hashTime);
+        Require.that((failure == null) != (sha256 == null), "sha256 and failure", "exactly one of them non-null (a digest or a failure)",
+                "digest " + sha256 + " and failure " + failure);
     }
 
     /** Returns whether the page was fetched and hashed. */
@@ -63,11 +60,7 @@ public record HashedPage(int index, URI uri, int bytes, String sha256, WhoRan fe
     }
 
     static String describe(Throwable t) {
-        Throwable cause = t;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Failures.unwrap(t);
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " " + message);
     }

@@ -1,11 +1,12 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.lab.server.LabConfig;
 import concurrencylab.tasks.LabTasks;
+import concurrencylab.util.Require;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The two floors under a hybrid crawl's time: the I/O bound (the server's latency times the
@@ -15,7 +16,7 @@ import java.util.Objects;
  *
  * {@snippet :
  * HybridBounds bounds = HybridBounds.measure(crawler, uris, Duration.ofMillis(80));
- * System.out.println(bounds);   // I/O bound S s, CPU bound S s (the hashing seconds / the cores)
+ * System.out.println(bounds);   // I/O bound ... s, CPU bound ... s (... s of hashing / cores)
  * }
  * <p>Thread safety: an immutable record.
  *
@@ -32,10 +33,10 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
 
     /** Checks that every duration is there. */
     public HybridBounds {
-        Objects.requireNonNull(ioBound, "ioBound");
-        Objects.requireNonNull(cpuBound, "cpuBound");
-        Objects.requireNonNull(fetchOnly, "fetchOnly");
-        Objects.requireNonNull(sequentialHash, "sequentialHash");
+        Require.nonNull("ioBound", ioBound);
+        Require.nonNull("cpuBound", cpuBound);
+        Require.nonNull("fetchOnly", fetchOnly);
+        Require.nonNull("sequentialHash", sequentialHash);
     }
 
     /**
@@ -44,15 +45,14 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
      * crawler's rounds (after a short warm-up, so the JIT has compiled SHA-256). {@code latency}
      * is the server's configured fixed latency.
      *
-     * @throws IllegalArgumentException if {@code uris} is null, empty or holds a null, or
-     *                                  {@code latency} is null or negative
+     * @throws NullPointerException     if {@code crawler}, {@code uris}, a URI or {@code latency} is null
+     * @throws IllegalArgumentException if {@code uris} is empty or {@code latency} is outside the lab
+     *                                  server's 0..{@link LabConfig#MAX_DELAY}
      * @throws IllegalStateException    if the fetch-only pass got no page at all
      */
     public static HybridBounds measure(HybridCrawler crawler, List<URI> uris, Duration latency) {
-        Objects.requireNonNull(crawler, "crawler");
-        if (latency == null || latency.isNegative()) {
-            throw new IllegalArgumentException("latency must be zero or positive, got " + latency);
-        }
+        Require.nonNull("crawler", crawler);
+        Require.inRange("latency", latency, Duration.ZERO, LabConfig.MAX_DELAY);
         HybridCrawler.FetchOnly io = crawler.fetchOnly(uris);
         if (io.bodies().isEmpty()) {
             throw new IllegalStateException("the fetch-only pass got none of the " + uris.size()
@@ -93,11 +93,6 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
     /** Returns the larger of the two bounds: the best any variant can do. */
     public Duration floor() {
         return ioBound.compareTo(cpuBound) >= 0 ? ioBound : cpuBound;
-    }
-
-    /** Returns the time of doing the I/O and then the CPU work with no overlap: fetch-only plus the CPU bound. */
-    public Duration noOverlap() {
-        return fetchOnly.plus(cpuBound);
     }
 
     @Override

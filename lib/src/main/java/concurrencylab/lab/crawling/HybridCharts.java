@@ -1,9 +1,9 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.util.Require;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -32,13 +32,12 @@ public final class HybridCharts {
      * Returns a bar chart of each run's seconds, with the I/O bound and the CPU bound drawn as
      * lines across the bars.
      *
+     * @throws NullPointerException     if {@code runs} or {@code bounds} is null
      * @throws IllegalArgumentException if {@code runs} is empty
      */
     public static CategoryChart variants(List<HybridRun> runs, HybridBounds bounds) {
-        if (runs == null || runs.isEmpty()) {
-            throw new IllegalArgumentException("variants needs at least one run, got none");
-        }
-        Objects.requireNonNull(bounds, "bounds");
+        Require.notEmpty("runs", runs);
+        Require.nonNull("bounds", bounds);
         CategoryChart chart = new CategoryChartBuilder().width(760).height(400)
                 .title("Hybrid crawl of " + bounds.pages() + " pages: where the hashing runs")
                 .xAxisTitle("variant").yAxisTitle("seconds").build();
@@ -64,9 +63,7 @@ public final class HybridCharts {
      * @throws IllegalArgumentException if no run is given
      */
     public static XYChart depth(PipelineRun... runs) {
-        if (runs == null || runs.length == 0) {
-            throw new IllegalArgumentException("depth needs at least one pipeline run, got none");
-        }
+        Require.that(runs != null && runs.length > 0, "runs", "at least one pipeline run", "none");
         XYChart chart = new XYChartBuilder().width(760).height(400)
                 .title("Queue depth over time: a bounded queue pushes back")
                 .xAxisTitle("milliseconds since start").yAxisTitle("pages waiting in the queue").build();

@@ -1,15 +1,15 @@
 package concurrencylab.lab.crawling;
 
 import concurrencylab.exec.ProcessPool;
+import concurrencylab.tasks.ExecutionSite;
 import concurrencylab.tasks.HashReport;
 import concurrencylab.tasks.LabTasks;
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.util.Require;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,148 +39,85 @@ import java.util.concurrent.TimeoutException;
  * {@code "deadline"} and its threads are interrupted. A failure never loses a page: the run has
  * one {@link HashedPage} per URI, in order.
  *
- * <p>Thread safety: immutable; the {@code with...} methods return a new crawler. One crawler
- * may run several crawls at once, each with its own resources.
+ * <p>Thread safety: an immutable value; each {@code with} method returns a checked copy. One
+ * crawler may run several crawls at once, each with its own resources.
+ *
+ * @param rounds           SHA-256 rounds per page, 1..{@value #MAX_ROUNDS}
+ * @param fetchConcurrency most requests in flight at once, 1..10,000
+ * @param cpuThreads       platform threads hashing in variant b, 1..256
+ * @param processWorkers   worker JVMs hashing in variant c, 1..64
+ * @param requestTimeout   how long one request may take (connect and response), 1 ms..10 min
+ * @param deadline         how long a whole crawl may take, start-up of a process pool excluded, 1 ms..30 min
  */
-public final class HybridCrawler {
+public record HybridCrawler(int rounds, int fetchConcurrency, int cpuThreads, int processWorkers,
+                            Duration requestTimeout, Duration deadline) {
 
-    /** The default SHA-256 rounds per page: five to ten milliseconds of CPU on a recent core. */
+    /** The default SHA-256 rounds per page: enough CPU per page that the hashing shows beside the fetch. */
     public static final int DEFAULT_ROUNDS = 50_000;
     /** The most rounds a page may take, so that one page never hashes for minutes. */
     public static final int MAX_ROUNDS = 50_000_000;
+    /** The longest request timeout accepted. */
+    public static final Duration MAX_REQUEST_TIMEOUT = Duration.ofMinutes(10);
     /** The longest deadline accepted for a whole crawl. */
     public static final Duration MAX_DEADLINE = Duration.ofMinutes(30);
 
     private static final Duration WARM_PAUSE = Duration.ofMillis(100);
     private static final int WARM_ROUNDS = 50_000;
 
-    private final int rounds;
-    private final int fetchConcurrency;
-    private final int cpuThreads;
-    private final int processWorkers;
-    private final Duration requestTimeout;
-    private final Duration deadline;
-
-    private HybridCrawler(int rounds, int fetchConcurrency, int cpuThreads, int processWorkers,
-                          Duration requestTimeout, Duration deadline) {
-        this.rounds = rounds;
-        this.fetchConcurrency = fetchConcurrency;
-        this.cpuThreads = cpuThreads;
-        this.processWorkers = processWorkers;
-        this.requestTimeout = requestTimeout;
-        this.deadline = deadline;
+    /**
+     * Checks every value.
+     *
+     * @throws NullPointerException     if a duration is null
+     * @throws IllegalArgumentException if a value is outside the ranges above
+     */
+    public HybridCrawler {
+        Require.inRange("rounds", rounds, 1, MAX_ROUNDS);
+        Require.inRange("fetchConcurrency", fetchConcurrency, 1, 10_000);
+        Require.inRange("cpuThreads", cpuThreads, 1, 256);
+        Require.inRange("processWorkers", processWorkers, 1, 64);
+        Require.inRange("requestTimeout", requestTimeout, Duration.ofMillis(1), MAX_REQUEST_TIMEOUT);
+        Require.inRange("deadline", deadline, Duration.ofMillis(1), MAX_DEADLINE);
     }
 
     /**
      * Returns a crawler with the defaults: {@link #DEFAULT_ROUNDS} rounds, 16 requests in flight,
      * a 5 s request timeout, a 60 s deadline, and as many hashing threads and worker JVMs as
-     * this machine has cores.
+     * this machine has cores (at most 256 and 64).
      */
     public static HybridCrawler create() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new HybridCrawler(DEFAULT_ROUNDS, 16, cores, cores, Duration.ofSeconds(5), Duration.ofSeconds(60));
+        return new HybridCrawler(DEFAULT_ROUNDS, 16, Math.min(cores, 256), Math.min(cores, 64), Duration.ofSeconds(5),
+                Duration.ofSeconds(60));
     }
 
-    /**
-     * Returns a copy hashing each body {@code rounds} times.
-     *
-     * @throws IllegalArgumentException if {@code rounds} is outside 1..{@value #MAX_ROUNDS}
-     */
+    /** Returns a copy hashing each body {@code rounds} times (1..{@value #MAX_ROUNDS}). */
     public HybridCrawler withRounds(int rounds) {
-        return new HybridCrawler(checkRounds(rounds), fetchConcurrency, cpuThreads, processWorkers, requestTimeout, deadline);
+        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, processWorkers, requestTimeout, deadline);
     }
 
-    /**
-     * Returns a copy with at most {@code limit} requests in flight.
-     *
-     * @throws IllegalArgumentException if {@code limit} is outside 1..10000
-     */
-    public HybridCrawler withFetchConcurrency(int limit) {
-        return new HybridCrawler(rounds, checkCount("fetch concurrency", limit, 10_000), cpuThreads, processWorkers,
-                requestTimeout, deadline);
+    /** Returns a copy with at most {@code fetchConcurrency} (1..10,000) requests in flight. */
+    public HybridCrawler withFetchConcurrency(int fetchConcurrency) {
+        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, processWorkers, requestTimeout, deadline);
     }
 
-    /**
-     * Returns a copy whose CPU pool (variant b) has {@code threads} platform threads.
-     *
-     * @throws IllegalArgumentException if {@code threads} is outside 1..256
-     */
-    public HybridCrawler withCpuThreads(int threads) {
-        return new HybridCrawler(rounds, fetchConcurrency, checkCount("CPU threads", threads, 256), processWorkers,
-                requestTimeout, deadline);
+    /** Returns a copy whose CPU pool (variant b) has {@code cpuThreads} (1..256) platform threads. */
+    public HybridCrawler withCpuThreads(int cpuThreads) {
+        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, processWorkers, requestTimeout, deadline);
     }
 
-    /**
-     * Returns a copy whose process pool (variant c) has {@code workers} worker JVMs.
-     *
-     * @throws IllegalArgumentException if {@code workers} is outside 1..64
-     */
-    public HybridCrawler withProcessWorkers(int workers) {
-        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, checkCount("process workers", workers, 64),
-                requestTimeout, deadline);
+    /** Returns a copy whose process pool (variant c) has {@code processWorkers} (1..64) worker JVMs. */
+    public HybridCrawler withProcessWorkers(int processWorkers) {
+        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, processWorkers, requestTimeout, deadline);
     }
 
-    /**
-     * Returns a copy giving each request {@code timeout} (connect and response).
-     *
-     * @throws IllegalArgumentException if {@code timeout} is null, not positive, or over 10 minutes
-     */
-    public HybridCrawler withRequestTimeout(Duration timeout) {
-        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, processWorkers,
-                checkDuration("request timeout", timeout, Duration.ofMinutes(10)), deadline);
+    /** Returns a copy giving each request {@code requestTimeout} (1 ms..10 min), connect and response. */
+    public HybridCrawler withRequestTimeout(Duration requestTimeout) {
+        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, processWorkers, requestTimeout, deadline);
     }
 
-    /**
-     * Returns a copy giving a whole crawl {@code deadline}, start-up of a process pool excluded.
-     *
-     * @throws IllegalArgumentException if {@code deadline} is null, not positive, or over 30 minutes
-     */
+    /** Returns a copy giving a whole crawl {@code deadline} (1 ms..30 min), start-up of a process pool excluded. */
     public HybridCrawler withDeadline(Duration deadline) {
-        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, processWorkers, requestTimeout,
-                checkDuration("deadline", deadline, MAX_DEADLINE));
-    }
-
-    /** Returns the SHA-256 rounds per page. */
-    public int rounds() {
-        return rounds;
-    }
-
-    /** Returns how many requests may be in flight at once. */
-    public int fetchConcurrency() {
-        return fetchConcurrency;
-    }
-
-    /** Returns the number of platform threads hashing in variant b. */
-    public int cpuThreads() {
-        return cpuThreads;
-    }
-
-    /** Returns the number of worker JVMs hashing in variant c. */
-    public int processWorkers() {
-        return processWorkers;
-    }
-
-    /** Returns each request's timeout. */
-    public Duration requestTimeout() {
-        return requestTimeout;
-    }
-
-    /** Returns the bound on a whole crawl. */
-    public Duration deadline() {
-        return deadline;
-    }
-
-    /**
-     * Runs each variant in turn over the same pages.
-     *
-     * @throws IllegalArgumentException as {@link #crawl}
-     */
-    public List<HybridRun> crawlAll(List<URI> uris) {
-        List<HybridRun> runs = new ArrayList<>();
-        for (HybridVariant v : HybridVariant.values()) {
-            runs.add(crawl(uris, v));
-        }
-        return List.copyOf(runs);
+        return new HybridCrawler(rounds, fetchConcurrency, cpuThreads, processWorkers, requestTimeout, deadline);
     }
 
     /**
@@ -190,23 +127,23 @@ public final class HybridCrawler {
      * started has ended by then. If the calling thread is interrupted, the crawl stops early,
      * reports the unfinished pages as failed and keeps the interrupt status set.
      *
-     * @throws IllegalArgumentException if {@code uris} is null, empty, or holds a null
-     * @throws NullPointerException     if {@code variant} is null
+     * @throws NullPointerException     if {@code uris}, one of them or {@code variant} is null
+     * @throws IllegalArgumentException if {@code uris} is empty
      */
     public HybridRun crawl(List<URI> uris, HybridVariant variant) {
         List<URI> pages = checkUris(uris);
-        Objects.requireNonNull(variant, "variant");
+        Require.nonNull("variant", variant);
         try (ExecutorService hashers = hashPool(variant)) {
             Duration setup = variant == HybridVariant.PROCESS_POOL ? warm((ProcessPool) hashers) : Duration.ZERO;
             long start = System.nanoTime();
             long deadlineNanos = start + deadline.toNanos();
             String fetcherName = variant == HybridVariant.SAME_VIRTUAL_THREAD ? "fetch+hash-" : "fetch-";
-            try (PageFetcher fetcher = new PageFetcher(fetchConcurrency, requestTimeout, deadlineNanos);
+            try (FetchStage fetchStage = new FetchStage(fetchConcurrency, requestTimeout, deadlineNanos);
                  ExecutorService fetchers = Executors.newThreadPerTaskExecutor(
                          Thread.ofVirtual().name(fetcherName, 0).factory())) {
                 List<CompletableFuture<HashedPage>> futures = new ArrayList<>();
                 for (int i = 0; i < pages.size(); i++) {
-                    futures.add(page(variant, i, pages.get(i), fetcher, fetchers, hashers, deadlineNanos));
+                    futures.add(page(variant, i, pages.get(i), fetchStage, fetchers, hashers, deadlineNanos));
                 }
                 List<HashedPage> results = await(futures, pages, deadlineNanos, fetchers, hashers);
                 return new HybridRun(variant, results, Duration.ofNanos(System.nanoTime() - start), setup,
@@ -215,25 +152,25 @@ public final class HybridCrawler {
         }
     }
 
-    private CompletableFuture<HashedPage> page(HybridVariant variant, int index, URI uri, PageFetcher fetcher,
+    private CompletableFuture<HashedPage> page(HybridVariant variant, int index, URI uri, FetchStage fetchStage,
                                                ExecutorService fetchers, ExecutorService hashers, long deadlineNanos) {
         return switch (variant) {
             case SAME_VIRTUAL_THREAD -> CompletableFuture.supplyAsync(() -> {
-                Fetched f = fetcher.fetch(index, uri);
+                FetchedPage f = fetchStage.fetch(index, uri);
                 return f.ok() ? f.hashHere(rounds) : f.asFailure();
             }, fetchers);
-            case CPU_POOL -> CompletableFuture.supplyAsync(() -> fetcher.fetch(index, uri), fetchers)
+            case CPU_POOL -> CompletableFuture.supplyAsync(() -> fetchStage.fetch(index, uri), fetchers)
                     .thenApplyAsync(f -> f.ok() ? f.hashHere(rounds) : f.asFailure(), hashers)
                     .exceptionally(e -> HashedPage.failed(index, uri, "hash", HashedPage.describe(e)));
             case PROCESS_POOL -> CompletableFuture.supplyAsync(() -> {
-                Fetched f = fetcher.fetch(index, uri);
+                FetchedPage f = fetchStage.fetch(index, uri);
                 return f.ok() ? hashIn(hashers, f, deadlineNanos) : f.asFailure();
             }, fetchers);
         };
     }
 
     /** Ships the body to a worker JVM and waits for the digest, no longer than the deadline. */
-    private HashedPage hashIn(ExecutorService pool, Fetched f, long deadlineNanos) {
+    private HashedPage hashIn(ExecutorService pool, FetchedPage f, long deadlineNanos) {
         Future<HashReport> report = null;
         try {
             report = pool.submit(LabTasks.sha256Report(f.body(), rounds));
@@ -296,11 +233,11 @@ public final class HybridCrawler {
         Set<Long> seen = new HashSet<>();
         try {
             while (seen.size() < pool.workers() && System.nanoTime() < until) {
-                List<Future<WhoRan>> round = new ArrayList<>();
+                List<Future<ExecutionSite>> round = new ArrayList<>();
                 for (int i = 0; i < pool.workers(); i++) {
                     round.add(pool.submit(new WarmUp(Math.min(rounds, WARM_ROUNDS), WARM_PAUSE.toMillis())));
                 }
-                for (Future<WhoRan> f : round) {
+                for (Future<ExecutionSite> f : round) {
                     seen.add(f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS).pid());
                 }
             }
@@ -317,12 +254,12 @@ public final class HybridCrawler {
         List<URI> pages = checkUris(uris);
         long start = System.nanoTime();
         long deadlineNanos = start + deadline.toNanos();
-        try (PageFetcher fetcher = new PageFetcher(fetchConcurrency, requestTimeout, deadlineNanos);
+        try (FetchStage fetchStage = new FetchStage(fetchConcurrency, requestTimeout, deadlineNanos);
              ExecutorService fetchers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 0).factory())) {
-            List<CompletableFuture<Fetched>> futures = new ArrayList<>();
+            List<CompletableFuture<FetchedPage>> futures = new ArrayList<>();
             for (int i = 0; i < pages.size(); i++) {
                 int index = i;
-                futures.add(CompletableFuture.supplyAsync(() -> fetcher.fetch(index, pages.get(index)), fetchers));
+                futures.add(CompletableFuture.supplyAsync(() -> fetchStage.fetch(index, pages.get(index)), fetchers));
             }
             try {
                 CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
@@ -334,8 +271,8 @@ public final class HybridCrawler {
                 Thread.currentThread().interrupt();
             }
             List<byte[]> bodies = new ArrayList<>();
-            for (CompletableFuture<Fetched> f : futures) {
-                Fetched done = f.getNow(null);
+            for (CompletableFuture<FetchedPage> f : futures) {
+                FetchedPage done = f.getNow(null);
                 if (done != null && done.ok()) {
                     bodies.add(done.body());
                 }
@@ -348,43 +285,13 @@ public final class HybridCrawler {
     record FetchOnly(List<byte[]> bodies, Duration elapsed) {
     }
 
+    /**
+     * Returns an unmodifiable copy of the pages to crawl.
+     *
+     * @throws NullPointerException     if {@code uris} or one of them is null
+     * @throws IllegalArgumentException if {@code uris} is empty
+     */
     static List<URI> checkUris(List<URI> uris) {
-        if (uris == null || uris.isEmpty()) {
-            throw new IllegalArgumentException("a crawl needs at least one URI, got " + (uris == null ? "null" : "none"));
-        }
-        for (int i = 0; i < uris.size(); i++) {
-            if (uris.get(i) == null) {
-                throw new IllegalArgumentException("a crawl needs URIs, got null at position " + i);
-            }
-        }
-        return List.copyOf(uris);
-    }
-
-    static int checkRounds(int rounds) {
-        if (rounds < 1 || rounds > MAX_ROUNDS) {
-            throw new IllegalArgumentException("rounds must be between 1 and " + MAX_ROUNDS + ", got " + rounds);
-        }
-        return rounds;
-    }
-
-    static int checkCount(String what, int n, int max) {
-        if (n < 1 || n > max) {
-            throw new IllegalArgumentException(what + " must be between 1 and " + max + ", got " + n);
-        }
-        return n;
-    }
-
-    static Duration checkDuration(String what, Duration d, Duration max) {
-        if (d == null || d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
-            throw new IllegalArgumentException(what + " must be positive and at most " + max + ", got " + d);
-        }
-        return d;
-    }
-
-    @Override
-    public String toString() {
-        return "HybridCrawler[rounds=" + rounds + ", fetchConcurrency=" + fetchConcurrency + ", cpuThreads="
-                + cpuThreads + ", processWorkers=" + processWorkers + ", requestTimeout=" + requestTimeout
-                + ", deadline=" + deadline + "]";
+        return Require.noNulls("uris", Require.notEmpty("uris", uris));
     }
 }

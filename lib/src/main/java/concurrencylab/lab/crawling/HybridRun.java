@@ -1,11 +1,11 @@
 package concurrencylab.lab.crawling;
 
 import concurrencylab.lab.bench.BenchStats;
+import concurrencylab.util.Require;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The outcome of one {@link HybridCrawler#crawl}: one {@link HashedPage} per URI (failures
@@ -30,10 +30,10 @@ public record HybridRun(HybridVariant variant, List<HashedPage> pages, Duration 
 
     /** Copies the list so the record stays immutable. */
     public HybridRun {
-        Objects.requireNonNull(variant, "variant");
+        Require.nonNull("variant", variant);
         pages = List.copyOf(pages);
-        Objects.requireNonNull(elapsed, "elapsed");
-        Objects.requireNonNull(setup, "setup");
+        Require.nonNull("elapsed", elapsed);
+        Require.nonNull("setup", setup);
     }
 
     /** Returns how many pages were fetched and hashed. */
@@ -53,9 +53,7 @@ public record HybridRun(HybridVariant variant, List<HashedPage> pages, Duration 
      * @throws IllegalArgumentException if {@code q} is outside 0..1
      */
     public Duration fetchQuantile(double q) {
-        if (!(q >= 0 && q <= 1)) {
-            throw new IllegalArgumentException("a quantile must be between 0 and 1, got " + q);
-        }
+        Require.inRange("q", q, 0.0, 1.0);
         List<Duration> fetched = fetchTimes();
         return fetched.isEmpty() ? Duration.ZERO : BenchStats.quantile(q, fetched);
     }

@@ -11,27 +11,20 @@ package concurrencylab.lab.crawling;
  */
 public enum HybridVariant {
     /** (a) Fetch, then hash in the same virtual thread: the hashing occupies the scheduler's carriers. */
-    SAME_VIRTUAL_THREAD("a · same virtual thread", "fetch and hash on one virtual thread"),
+    SAME_VIRTUAL_THREAD("a · same virtual thread"),
     /** (b) Fetch on virtual threads, hash with {@code thenApplyAsync} on a platform pool sized to the cores. */
-    CPU_POOL("b · CPU pool", "fetch on virtual threads, hash on a platform pool of cores threads"),
+    CPU_POOL("b · CPU pool"),
     /** (c) Fetch on virtual threads, hash in a {@code ProcessPool}: the body crosses to a worker JVM. */
-    PROCESS_POOL("c · process pool", "fetch on virtual threads, hash in worker JVMs");
+    PROCESS_POOL("c · process pool");
 
     private final String label;
-    private final String description;
 
-    HybridVariant(String label, String description) {
+    HybridVariant(String label) {
         this.label = label;
-        this.description = description;
     }
 
     /** Returns a short label for charts and tables, e.g. {@code "b · CPU pool"}. */
     public String label() {
         return label;
-    }
-
-    /** Returns one sentence saying where each stage runs. */
-    public String description() {
-        return description;
     }
 }

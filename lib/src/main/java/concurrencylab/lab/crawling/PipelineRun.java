@@ -1,9 +1,9 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The outcome of one {@link HashPipeline#run}: every page (failures included, in the order of
@@ -35,9 +35,9 @@ public record PipelineRun(int capacity, int producers, int consumers, List<Hashe
     public PipelineRun {
         pages = List.copyOf(pages);
         depth = List.copyOf(depth);
-        Objects.requireNonNull(elapsed, "elapsed");
-        Objects.requireNonNull(producersDone, "producersDone");
-        Objects.requireNonNull(producerBlocked, "producerBlocked");
+        Require.nonNull("elapsed", elapsed);
+        Require.nonNull("producersDone", producersDone);
+        Require.nonNull("producerBlocked", producerBlocked);
     }
 
     /** Returns the deepest the queue was seen. */

@@ -51,8 +51,8 @@
  *
  * <p>Package-private: {@code CrawlLedger} (the bookkeeping every crawler shares: exactly one
  * outcome per scheduled page), {@code PageLinks} (links and titles from a page),
- * {@code PageFetcher} (the shared I/O stage: a concurrency limit, per-request timeouts),
- * {@code Fetched} (one fetched body) and {@code WarmUp} (a portable task that warms a process
+ * {@code FetchStage} (the shared I/O stage: a concurrency limit, per-request timeouts),
+ * {@code FetchedPage} (one fetched body) and {@code WarmUp} (a portable task that warms a process
  * pool's workers).
  */
 package concurrencylab.lab.crawling;

@@ -1,5 +1,7 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -7,7 +9,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -58,9 +59,7 @@ public final class DeadlockFinder {
      * @throws InterruptedException     if interrupted while polling
      */
     public static List<Deadlocked> await(Duration timeout) throws InterruptedException {
-        if (timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalArgumentException("timeout must be 0..1 minute, was " + timeout);
-        }
+        Require.inRange("timeout", timeout, Duration.ZERO, Duration.ofMinutes(1));
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Deadlocked> found = find();
         while (found.isEmpty() && System.nanoTime() < deadline) {
@@ -72,17 +71,12 @@ public final class DeadlockFinder {
 
     /** Returns one row per deadlocked thread. */
     public static Table toTable(List<Deadlocked> deadlocked) {
-        StringColumn thread = StringColumn.create("thread");
-        StringColumn waiting = StringColumn.create("waiting for");
-        StringColumn heldBy = StringColumn.create("held by");
-        StringColumn where = StringColumn.create("where");
-        for (Deadlocked d : deadlocked) {
-            thread.append(d.thread());
-            waiting.append(d.waitingFor());
-            heldBy.append(d.heldBy());
-            where.append(d.where());
-        }
-        return Table.create(deadlocked.isEmpty() ? "No deadlock" : "Deadlock", thread, waiting, heldBy, where);
+        return RowTable.of(deadlocked)
+                .text("thread", Deadlocked::thread)
+                .text("waiting for", Deadlocked::waitingFor)
+                .text("held by", Deadlocked::heldBy)
+                .text("where", Deadlocked::where)
+                .toTable(deadlocked.isEmpty() ? "No deadlock" : "Deadlock");
     }
 
     private static Deadlocked describe(ThreadInfo info) {

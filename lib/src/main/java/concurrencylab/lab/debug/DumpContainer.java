@@ -1,12 +1,11 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.util.RowTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -72,12 +71,6 @@ public record DumpContainer(String id, long ownerTid, List<DumpedThread> threads
         return new DumpContainer(id, ownerTid, threads, kept);
     }
 
-    /** Returns a copy keeping only the threads that match (containers are kept). */
-    public DumpContainer filterThreads(Predicate<DumpedThread> keep) {
-        return new DumpContainer(id, ownerTid, threads.stream().filter(keep).toList(),
-                children.stream().map(c -> c.filterThreads(keep)).toList());
-    }
-
     /** Renders this subtree as an indented text tree, one line per container and thread. */
     public String toText() {
         return DumpRenderer.text(this);
@@ -93,28 +86,23 @@ public record DumpContainer(String id, long ownerTid, List<DumpedThread> threads
      * thread id and name, kind, state, and where it is in your code.
      */
     public Table toTable() {
-        StringColumn path = StringColumn.create("container");
-        StringColumn id = StringColumn.create("thread");
-        StringColumn name = StringColumn.create("name");
-        BooleanColumn virtual = BooleanColumn.create("virtual");
-        StringColumn state = StringColumn.create("state");
-        StringColumn where = StringColumn.create("where");
-        addRows("", path, id, name, virtual, state, where);
-        return Table.create("Threads under [" + name() + "]", path, id, name, virtual, state, where);
+        List<Map.Entry<String, DumpedThread>> rows = new ArrayList<>();
+        addRows("", rows);
+        return RowTable.of(rows)
+                .text("container", Map.Entry::getKey)
+                .text("thread", r -> "#" + r.getValue().tid())
+                .text("name", r -> r.getValue().label())
+                .flags("virtual", r -> r.getValue().virtual())
+                .text("state", r -> r.getValue().state())
+                .text("where", r -> r.getValue().userFrame())
+                .toTable("Threads under [" + name() + "]");
     }
 
-    private void addRows(String parentPath, StringColumn path, StringColumn id, StringColumn name,
-                         BooleanColumn virtual, StringColumn state, StringColumn where) {
+    /** Adds this container's threads, each with its container path, then those of its children. */
+    private void addRows(String parentPath, List<Map.Entry<String, DumpedThread>> rows) {
         String mine = parentPath.isEmpty() ? name() : parentPath + "/" + name();
-        for (DumpedThread t : threads) {
-            path.append(mine);
-            id.append("#" + t.tid());
-            name.append(t.label());
-            virtual.append(t.virtual());
-            state.append(t.state());
-            where.append(t.userFrame());
-        }
-        children.forEach(c -> c.addRows(mine, path, id, name, virtual, state, where));
+        threads.forEach(t -> rows.add(Map.entry(mine, t)));
+        children.forEach(c -> c.addRows(mine, rows));
     }
 
     @Override

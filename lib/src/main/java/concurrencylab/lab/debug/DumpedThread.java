@@ -1,6 +1,9 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.util.RowTable;
+import java.util.Arrays;
 import java.util.List;
+import tech.tablesaw.api.Table;
 
 /**
  * One thread as a JSON thread dump saw it: id, name, kind, state and stack.
@@ -50,6 +53,28 @@ public record DumpedThread(long tid, String name, boolean virtual, String state,
         return stack.stream().filter(f -> !isJdkFrame(f)).findFirst()
                 .or(() -> stack.stream().filter(f -> !isParkingFrame(f)).findFirst())
                 .map(DumpedThread::shorten).orElse(topFrame());
+    }
+
+    /**
+     * Returns the innermost frame that contains one of {@code markers} (e.g.
+     * {@code "FutureTask.get"}: where the thread waits), shortened; the top frame if none does.
+     */
+    private String waitingIn(String... markers) {
+        return stack.stream().filter(f -> Arrays.stream(markers).anyMatch(f::contains)).findFirst()
+                .map(DumpedThread::shorten).orElse(topFrame());
+    }
+
+    /**
+     * Returns one row per thread: thread, state, where it waits ({@link #waitingIn} the
+     * {@code waitMarkers}) and where it is in your code ({@link #userFrame}).
+     */
+    public static Table waitTable(String title, List<DumpedThread> threads, String... waitMarkers) {
+        return RowTable.of(threads)
+                .text("thread", DumpedThread::label)
+                .text("state", DumpedThread::state)
+                .text("waiting in", t -> t.waitingIn(waitMarkers))
+                .text("your code", DumpedThread::userFrame)
+                .toTable(title);
     }
 
     static boolean isParkingFrame(String frame) {

@@ -1,5 +1,6 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,9 +84,7 @@ public final class JfrProbe {
      * @throws IllegalArgumentException if {@code timeout} is not positive
      */
     public static JfrSummary record(Duration timeout, Collection<String> extraEvents, Block block) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-        }
+        Require.positive("timeout", timeout);
         var events = new ConcurrentLinkedQueue<JfrSummary.ConcurrencyEvent>();
         Map<String, Integer> topFrames = new ConcurrentHashMap<>();
         Map<String, Integer> userFrames = new ConcurrentHashMap<>();

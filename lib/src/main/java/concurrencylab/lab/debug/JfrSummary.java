@@ -1,17 +1,18 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -98,41 +99,30 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
 
     /** Returns one row per event: type, thread, ms, where, detail. */
     public Table eventsTable() {
-        StringColumn type = StringColumn.create("event");
-        StringColumn thread = StringColumn.create("thread");
-        DoubleColumn ms = DoubleColumn.create("ms");
-        StringColumn where = StringColumn.create("where");
-        StringColumn detail = StringColumn.create("detail");
-        for (ConcurrencyEvent e : events) {
-            type.append(e.type());
-            thread.append(e.thread());
-            ms.append(millis(e.duration()));
-            where.append(e.where());
-            detail.append(e.detail());
-        }
-        return Table.create("JFR concurrency events", type, thread, ms, where, detail);
+        return RowTable.of(events)
+                .text("event", ConcurrencyEvent::type)
+                .text("thread", ConcurrencyEvent::thread)
+                .doubles("ms", e -> millis(e.duration()))
+                .text("where", ConcurrencyEvent::where)
+                .text("detail", ConcurrencyEvent::detail)
+                .toTable("JFR concurrency events");
     }
 
     /** Returns one row per event type: count, total ms, longest ms. */
     public Table countsTable() {
         Map<String, List<ConcurrencyEvent>> byType = new TreeMap<>(events.stream()
                 .collect(Collectors.groupingBy(ConcurrencyEvent::type)));
-        StringColumn type = StringColumn.create("event");
-        IntColumn count = IntColumn.create("count");
-        DoubleColumn total = DoubleColumn.create("total ms");
-        DoubleColumn longest = DoubleColumn.create("longest ms");
-        byType.forEach((name, list) -> {
-            type.append(name);
-            count.append(list.size());
-            total.append(millis(list.stream().map(ConcurrencyEvent::duration).reduce(Duration.ZERO, Duration::plus)));
-            longest.append(millis(list.stream().map(ConcurrencyEvent::duration)
-                    .max(Comparator.naturalOrder()).orElse(Duration.ZERO)));
-        });
-        type.append("jdk.ExecutionSample (CPU)");
-        count.append(samples());
-        total.appendMissing();
-        longest.appendMissing();
-        return Table.create("JFR summary", type, count, total, longest);
+        List<TypeCount> rows = new ArrayList<>();
+        byType.forEach((name, list) -> rows.add(new TypeCount(name, list.size(),
+                millis(list.stream().map(ConcurrencyEvent::duration).reduce(Duration.ZERO, Duration::plus)),
+                millis(list.stream().map(ConcurrencyEvent::duration).max(Comparator.naturalOrder()).orElse(Duration.ZERO)))));
+        rows.add(new TypeCount("jdk.ExecutionSample (CPU)", samples(), Double.NaN, Double.NaN)); // NaN: missing
+        return RowTable.of(rows)
+                .text("event", TypeCount::type)
+                .ints("count", TypeCount::count)
+                .doubles("total ms", TypeCount::totalMs)
+                .doubles("longest ms", TypeCount::longestMs)
+                .toTable("JFR summary");
     }
 
     /**
@@ -140,23 +130,16 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
      * samples, and the method most often on the very top of the stack meanwhile.
      */
     public Table hotMethodsTable(int n) {
-        StringColumn method = StringColumn.create("your method");
-        IntColumn count = IntColumn.create("samples");
-        DoubleColumn percent = DoubleColumn.create("%");
         int all = Math.max(1, samples());
-        hotMethods(n).forEach((m, c) -> {
-            method.append(m);
-            count.append(c);
-            percent.append(Math.round(1000.0 * c / all) / 10.0);
-        });
-        StringColumn self = StringColumn.create("top of stack (self)");
-        IntColumn selfCount = IntColumn.create("self samples");
-        List<Map.Entry<String, Integer>> tops = List.copyOf(hotTopFrames(method.size()).entrySet());
-        for (int i = 0; i < method.size(); i++) {
-            self.append(i < tops.size() ? tops.get(i).getKey() : "");
-            selfCount.append(i < tops.size() ? tops.get(i).getValue() : 0);
-        }
-        return Table.create("Hot methods (CPU samples)", method, count, percent, self, selfCount);
+        List<Map.Entry<String, Integer>> hot = List.copyOf(hotMethods(n).entrySet());
+        List<Map.Entry<String, Integer>> tops = List.copyOf(hotTopFrames(hot.size()).entrySet());
+        return RowTable.of(IntStream.range(0, hot.size()).boxed().toList())
+                .text("your method", i -> hot.get(i).getKey())
+                .ints("samples", i -> hot.get(i).getValue())
+                .doubles("%", i -> Math.round(1000.0 * hot.get(i).getValue() / all) / 10.0)
+                .text("top of stack (self)", i -> i < tops.size() ? tops.get(i).getKey() : "")
+                .ints("self samples", i -> i < tops.size() ? tops.get(i).getValue() : 0)
+                .toTable("Hot methods (CPU samples)");
     }
 
     /**
@@ -167,9 +150,7 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public CategoryChart hotMethodsChart(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be at least 1, was " + n);
-        }
+        Require.atLeast("n", n, 1);
         Map<String, Integer> hot = hotMethods(n);
         CategoryChart chart = new CategoryChartBuilder().width(800).height(400)
                 .title("Hot methods: CPU samples per method of your code")
@@ -194,5 +175,9 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
         return "JfrSummary[" + (finished ? "" : "TIMED OUT, ") + elapsed.toMillis() + " ms, events "
                 + counts + ", " + samples() + " CPU samples, hot " + hotMethods(3).keySet()
                 + ", top of stack " + hotTopFrames(3).keySet() + "]";
+    }
+
+    /** One event type's line of {@link #countsTable}; NaN where a value does not apply. */
+    private record TypeCount(String type, int count, double totalMs, double longestMs) {
     }
 }

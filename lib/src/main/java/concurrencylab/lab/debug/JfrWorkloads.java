@@ -1,5 +1,6 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.Arena;
@@ -183,12 +184,8 @@ public final class JfrWorkloads {
      * @throws InterruptedException     if interrupted while waiting
      */
     public static void contendedMonitor(int threads, Duration hold) throws InterruptedException {
-        if (threads < 2 || threads > 16) {
-            throw new IllegalArgumentException("threads must be 2..16, was " + threads);
-        }
-        if (hold.toMillis() < 1 || hold.compareTo(Duration.ofSeconds(1)) > 0) {
-            throw new IllegalArgumentException("hold must be 1 ms..1 s, was " + hold);
-        }
+        Require.inRange("threads", threads, 2, 16);
+        Require.inRange("hold", hold, Duration.ofMillis(1), Duration.ofSeconds(1));
         Object shared = new Object();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             for (int i = 0; i < threads; i++) {
@@ -212,9 +209,7 @@ public final class JfrWorkloads {
      * @throws IllegalArgumentException if {@code duration} is out of range
      */
     public static long hashFor(Duration duration) {
-        if (duration.toMillis() < 1 || duration.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("duration must be 1 ms..10 s, was " + duration);
-        }
+        Require.inRange("duration", duration, Duration.ofMillis(1), Duration.ofSeconds(10));
         byte[] data = new byte[16 * 1024];
         long end = System.nanoTime() + duration.toNanos();
         long digests = 0;
@@ -239,9 +234,7 @@ public final class JfrWorkloads {
      * @throws IllegalArgumentException if {@code duration} is out of range
      */
     public static long sortFor(Duration duration) {
-        if (duration.toMillis() < 1 || duration.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("duration must be 1 ms..10 s, was " + duration);
-        }
+        Require.inRange("duration", duration, Duration.ofMillis(1), Duration.ofSeconds(10));
         int[] shuffled = new java.util.Random(42).ints(20_000).toArray();
         long end = System.nanoTime() + duration.toNanos();
         long sorted = 0;
@@ -254,12 +247,8 @@ public final class JfrWorkloads {
     }
 
     private static void runVirtual(int tasks, Duration nap, Runnable body) throws InterruptedException {
-        if (tasks < 1 || tasks > 1000) {
-            throw new IllegalArgumentException("tasks must be 1..1000, was " + tasks);
-        }
-        if (nap.toMillis() < 1 || nap.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("nap must be 1 ms..10 s, was " + nap);
-        }
+        Require.inRange("tasks", tasks, 1, 1000);
+        Require.inRange("nap", nap, Duration.ofMillis(1), Duration.ofSeconds(10));
         try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < tasks; i++) {
                 vts.submit(body);

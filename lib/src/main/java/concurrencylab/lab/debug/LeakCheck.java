@@ -1,5 +1,6 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,9 +99,7 @@ public final class LeakCheck {
      * @throws IllegalArgumentException if {@code grace} is negative or longer than a minute
      */
     public LeakReport leaksSince(Duration grace) {
-        if (grace.isNegative() || grace.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalArgumentException("grace must be between 0 and 1 minute, was " + grace);
-        }
+        Require.inRange("grace", grace, Duration.ZERO, Duration.ofMinutes(1));
         long start = System.nanoTime();
         long deadline = start + grace.toNanos();
         while (true) {

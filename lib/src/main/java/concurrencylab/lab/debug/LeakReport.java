@@ -1,9 +1,10 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.util.RowTable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -87,29 +88,15 @@ public record LeakReport(List<LeakedThread> threads, List<LeakedProcess> process
 
     /** Returns one row per leak: kind, id, name, detail. */
     public Table toTable() {
-        StringColumn kind = StringColumn.create("kind");
-        StringColumn id = StringColumn.create("id");
-        StringColumn name = StringColumn.create("name");
-        StringColumn detail = StringColumn.create("detail");
+        List<List<String>> rows = new ArrayList<>();
         for (LeakedThread t : threads) {
-            kind.append(t.virtual() ? "virtual thread" : (t.daemon() ? "daemon thread" : "thread"));
-            id.append("#" + t.tid());
-            name.append(t.name());
-            detail.append(t.state() + " " + t.where());
+            rows.add(List.of(t.virtual() ? "virtual thread" : (t.daemon() ? "daemon thread" : "thread"), "#" + t.tid(),
+                    t.name(), t.state() + " " + t.where()));
         }
-        for (LeakedProcess p : processes) {
-            kind.append("process");
-            id.append("pid " + p.pid());
-            name.append(p.command());
-            detail.append("still running");
-        }
-        for (Integer port : ports) {
-            kind.append("listening port");
-            id.append(String.valueOf(port));
-            name.append("tcp " + port);
-            detail.append("still listening");
-        }
-        return Table.create(isClean() ? "No leaks" : "Leaks", kind, id, name, detail);
+        processes.forEach(p -> rows.add(List.of("process", "pid " + p.pid(), p.command(), "still running")));
+        ports.forEach(port -> rows.add(List.of("listening port", String.valueOf(port), "tcp " + port, "still listening")));
+        return RowTable.of(rows).text("kind", r -> r.get(0)).text("id", r -> r.get(1)).text("name", r -> r.get(2))
+                .text("detail", r -> r.get(3)).toTable(isClean() ? "No leaks" : "Leaks");
     }
 
     @Override

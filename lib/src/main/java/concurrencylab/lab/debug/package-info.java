@@ -43,6 +43,6 @@
  *
  * <p>Package-private: {@code DumpRenderer}, a container tree as text or HTML. The notebook's
  * other debugging demos (the nursery, the hanging pool) are in {@code concurrencylab.lab.pitfalls};
- * {@code Whereabouts} (which process, thread and carrier) is in {@code concurrencylab.tasks}.
+ * {@code ExecutionSite} (which process, thread and carrier) is in {@code concurrencylab.tasks}.
  */
 package concurrencylab.lab.debug;

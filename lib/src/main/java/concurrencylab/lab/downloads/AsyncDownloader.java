@@ -1,6 +1,8 @@
 package concurrencylab.lab.downloads;
 
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
+import concurrencylab.tasks.Loopback;
+import concurrencylab.util.Require;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * {@snippet :
  * try (HttpClient client = HttpClient.newHttpClient()) {
  *     CompletableFuture<DownloadReport> pending = AsyncDownloader.using(client)
- *             .timeout(Duration.ofSeconds(2))
+ *             .withRequestTimeout(Duration.ofSeconds(2))
  *             .downloadAsync(server.imageUris(200));
  *     pending.thenAccept(report -> System.out.println(report));   // runs when all are done
  *     pending.get(30, TimeUnit.SECONDS);
@@ -32,49 +34,56 @@ import java.util.concurrent.TimeoutException;
  * (response to outcome) then {@code exceptionally} (exception to failure outcome), so no
  * future of the list ever fails; {@code allOf} then {@code thenApply} gathers them in order.
  * The requests all start at once: bound them on the server side, or use
- * {@link Downloader#limit(int)}.
+ * {@link Downloader#withConcurrency(int)}.
  *
- * <p>Immutable and thread-safe; it does not own the client (close that yourself).
- * Introduced in notebook {@code 07.2-Executors}, used again in {@code 07.3}.
+ * <p>An immutable value and thread-safe: each {@code with} method returns a checked copy. It
+ * does not own the client (close that yourself). Introduced in notebook {@code 07.2-Executors},
+ * used again in {@code 07.3}.
+ *
+ * @param client         sends every request
+ * @param requestTimeout how long one request may take, 1 ms..10 min ({@code HttpRequest.Builder.timeout})
+ * @param deadline       how long {@link #download} waits for all of them, 1 ms..1 h
  */
-public final class AsyncDownloader {
-    private final HttpClient client;
-    private final Duration timeout;
+public record AsyncDownloader(HttpClient client, Duration requestTimeout, Duration deadline) {
 
-    private AsyncDownloader(HttpClient client, Duration timeout) {
-        this.client = client;
-        this.timeout = timeout;
+    /**
+     * Checks every value.
+     *
+     * @throws NullPointerException     if a value is null
+     * @throws IllegalArgumentException if a duration is outside the ranges above
+     */
+    public AsyncDownloader {
+        Require.nonNull("client", client);
+        Require.inRange("requestTimeout", requestTimeout, Duration.ofMillis(1), Downloader.MAX_REQUEST_TIMEOUT);
+        Require.inRange("deadline", deadline, Duration.ofMillis(1), Downloader.MAX_DEADLINE);
     }
 
     /**
-     * Returns a downloader sending with {@code client} and the default timeout ({@link Downloader#DEFAULT_TIMEOUT}).
+     * Returns a downloader sending with {@code client}, with the defaults of {@link Downloader}:
+     * {@link Downloader#DEFAULT_REQUEST_TIMEOUT} and {@link Downloader#DEFAULT_DEADLINE}.
      *
-     * @throws IllegalArgumentException if {@code client} is null
+     * @throws NullPointerException if {@code client} is null
      */
     public static AsyncDownloader using(HttpClient client) {
-        if (client == null) {
-            throw new IllegalArgumentException("an HttpClient is needed, e.g. HttpClient.newHttpClient() in try-with-resources");
-        }
-        return new AsyncDownloader(client, Downloader.DEFAULT_TIMEOUT);
+        return new AsyncDownloader(client, Downloader.DEFAULT_REQUEST_TIMEOUT, Downloader.DEFAULT_DEADLINE);
     }
 
-    /**
-     * Returns a copy whose requests each time out after {@code timeout} ({@code HttpRequest.Builder.timeout}).
-     *
-     * @throws IllegalArgumentException if {@code timeout} is null or outside 1 ms..10 min
-     */
-    public AsyncDownloader timeout(Duration timeout) {
-        if (timeout == null || timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException("timeout must be from 1 ms to 10 min, was " + timeout);
-        }
-        return new AsyncDownloader(client, timeout);
+    /** Returns a copy whose requests each time out after {@code requestTimeout} (1 ms..10 min). */
+    public AsyncDownloader withRequestTimeout(Duration requestTimeout) {
+        return new AsyncDownloader(client, requestTimeout, deadline);
+    }
+
+    /** Returns a copy whose {@link #download} waits at most {@code deadline} (1 ms..1 h) for all URLs. */
+    public AsyncDownloader withDeadline(Duration deadline) {
+        return new AsyncDownloader(client, requestTimeout, deadline);
     }
 
     /**
      * Starts every download and returns a future of the report, completed when every URL has
      * its outcome. It never completes exceptionally because of a request: failures are outcomes.
      *
-     * @throws IllegalArgumentException if the list or a URL is null, not http(s) or not on loopback
+     * @throws NullPointerException     if the list or a URL is null
+     * @throws IllegalArgumentException if a URL is not http(s) or not on loopback
      */
     public CompletableFuture<DownloadReport> downloadAsync(List<URI> uris) {
         List<URI> checked = LabUris.check(uris);
@@ -91,9 +100,9 @@ public final class AsyncDownloader {
 
     /** Returns the outcome of one GET: never a failed future. */
     public CompletableFuture<DownloadOutcome> fetch(URI uri) {
-        URI checked = LabUris.check(List.of(uri)).getFirst();
+        URI checked = Loopback.requireUrl("uri", uri);
         long start = System.nanoTime();
-        HttpRequest request = HttpRequest.newBuilder(checked).timeout(timeout).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(checked).timeout(requestTimeout).GET().build();
         CompletableFuture<HttpResponse<Long>> sent;
         try {
             sent = client.sendAsync(request, ByteCounter.handler());
@@ -101,21 +110,19 @@ public final class AsyncDownloader {
             sent = CompletableFuture.failedFuture(refused);
         }
         return sent.thenApply(response -> DownloadOutcome.ofResponse(checked, response.statusCode(),
-                        response.body(), start, WhoRan.current().toString()))
-                .exceptionally(error -> DownloadOutcome.ofFailure(checked, error, timeout, start,
-                        WhoRan.current().toString()));
+                        response.body(), start, ExecutionSite.here()))
+                .exceptionally(error -> DownloadOutcome.ofFailure(checked, error, requestTimeout, start,
+                        ExecutionSite.here()));
     }
 
     /**
-     * Downloads every URL and waits at most {@code deadline} for all of them. URLs still
+     * Downloads every URL and waits at most {@link #deadline} for all of them. URLs still
      * pending at the deadline are cancelled and reported as failures, so every URL has an outcome.
      *
-     * @throws IllegalArgumentException if a URL is invalid, or {@code deadline} is null or outside 1 ms..1 h
+     * @throws NullPointerException     if the list or a URL is null
+     * @throws IllegalArgumentException if a URL is not http(s) or not on loopback
      */
-    public DownloadReport download(List<URI> uris, Duration deadline) {
-        if (deadline == null || deadline.compareTo(Duration.ofMillis(1)) < 0 || deadline.compareTo(Duration.ofHours(1)) > 0) {
-            throw new IllegalArgumentException("deadline must be from 1 ms to 1 h, was " + deadline);
-        }
+    public DownloadReport download(List<URI> uris) {
         List<URI> checked = LabUris.check(uris);
         long start = System.nanoTime();
         List<CompletableFuture<DownloadOutcome>> each = new ArrayList<>(checked.size());
@@ -147,13 +154,8 @@ public final class AsyncDownloader {
         return new DownloadReport("async HttpClient", outcomes, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Downloads every URL, waiting at most {@link Downloader#DEFAULT_DEADLINE}. */
-    public DownloadReport download(List<URI> uris) {
-        return download(uris, Downloader.DEFAULT_DEADLINE);
-    }
-
     @Override
     public String toString() {
-        return "AsyncDownloader, timeout " + timeout.toMillis() + " ms";
+        return "AsyncDownloader, request timeout " + requestTimeout.toMillis() + " ms, deadline " + deadline.toMillis() + " ms";
     }
 }

@@ -1,13 +1,12 @@
 package concurrencylab.lab.downloads;
 
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -27,63 +26,68 @@ import tech.tablesaw.api.Table;
  */
 public final class DownloadComparison {
     private final Duration latency;
-    private final List<DownloadReport> reports = new ArrayList<>();
-    private final List<Integer> concurrencies = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
+
+    /**
+     * One download beside its bound.
+     *
+     * @param report      the download
+     * @param concurrency the most requests it had in flight
+     * @param bound       {@code latency x ceil(downloads / concurrency)}: the least time that allows
+     */
+    public record Row(DownloadReport report, int concurrency, Duration bound) {
+        /** Returns the measured wall-clock time of the download. */
+        public Duration measured() {
+            return report.elapsed();
+        }
+
+        /** Returns measured / bound: 1.0 is as fast as the concurrency allows. */
+        public double ratio() {
+            return (double) measured().toNanos() / bound.toNanos();
+        }
+    }
 
     /**
      * Starts an empty comparison for a server with {@code latency}.
      *
-     * @throws IllegalArgumentException if {@code latency} is null or not positive
+     * @throws NullPointerException     if {@code latency} is null
+     * @throws IllegalArgumentException if {@code latency} is not positive
      */
     public DownloadComparison(Duration latency) {
-        if (latency == null || latency.isNegative() || latency.isZero()) {
-            throw new IllegalArgumentException("latency must be positive (the server's latency), was " + latency);
-        }
-        this.latency = latency;
+        this.latency = Require.positive("latency", latency);
     }
 
     /**
      * Adds a download that had at most {@code concurrency} requests in flight; returns this.
      *
-     * @throws IllegalArgumentException if {@code report} is null or {@code concurrency < 1}
+     * @throws NullPointerException     if {@code report} is null
+     * @throws IllegalArgumentException if {@code concurrency < 1}
      */
     public DownloadComparison add(DownloadReport report, int concurrency) {
-        if (report == null || concurrency < 1) {
-            throw new IllegalArgumentException("give a report and its concurrency (at least 1), got " + report + ", " + concurrency);
-        }
-        reports.add(report);
-        concurrencies.add(concurrency);
+        Require.nonNull("report", report);
+        Require.atLeast("concurrency", concurrency, 1);
+        int n = report.outcomes().size();
+        int c = Math.min(concurrency, Math.max(1, n));
+        rows.add(new Row(report, concurrency, latency.multipliedBy((n + c - 1) / c)));
         return this;
     }
 
-    /** Returns the bound of row {@code i}: latency x ceil(downloads / concurrency). */
-    Duration bound(int i) {
-        int n = reports.get(i).outcomes().size();
-        int c = Math.min(concurrencies.get(i), Math.max(1, n));
-        return latency.multipliedBy((n + c - 1) / c);
+    /** Returns the downloads added so far, in order, each with its bound. */
+    public List<Row> rows() {
+        return List.copyOf(rows);
     }
 
     /** Returns one row per download: engine, downloads, ok, concurrency, measured s, bound s, measured / bound. */
     public Table toTable() {
-        StringColumn engine = StringColumn.create("engine");
-        IntColumn downloads = IntColumn.create("downloads");
-        IntColumn ok = IntColumn.create("ok");
-        IntColumn concurrency = IntColumn.create("in flight at most");
-        DoubleColumn measured = DoubleColumn.create("measured s");
-        DoubleColumn bound = DoubleColumn.create("bound s");
-        DoubleColumn ratio = DoubleColumn.create("measured / bound");
-        for (int i = 0; i < reports.size(); i++) {
-            DownloadReport r = reports.get(i);
-            engine.append(r.engine());
-            downloads.append(r.outcomes().size());
-            ok.append(r.okCount());
-            concurrency.append(concurrencies.get(i));
-            measured.append(round(r.elapsed().toNanos() / 1e9));
-            bound.append(round(bound(i).toNanos() / 1e9));
-            ratio.append(round((double) r.elapsed().toNanos() / bound(i).toNanos()));
-        }
-        return Table.create("Downloads at " + latency.toMillis() + " ms latency", engine, downloads, ok, concurrency,
-                measured, bound, ratio);
+        return RowTable.of(rows)
+                .text("engine", r -> r.report().engine())
+                .ints("downloads", r -> r.report().outcomes().size())
+                .ints("ok", r -> r.report().okCount())
+                .ints("in flight at most", Row::concurrency)
+                .seconds("measured s", Row::measured)
+                .seconds("bound s", Row::bound)
+                .doubles("measured / bound", r -> Math.round(1000.0 * r.ratio()) / 1000.0)
+                .toTable("Downloads at " + latency.toMillis() + " ms latency");
     }
 
     /** Returns measured and bound seconds per engine as grouped bars. */
@@ -94,10 +98,10 @@ public final class DownloadComparison {
         List<String> names = new ArrayList<>();
         List<Number> measured = new ArrayList<>();
         List<Number> bounds = new ArrayList<>();
-        for (int i = 0; i < reports.size(); i++) {
-            names.add((i + 1) + ". " + reports.get(i).engine());
-            measured.add(reports.get(i).elapsed().toNanos() / 1e9);
-            bounds.add(bound(i).toNanos() / 1e9);
+        for (int i = 0; i < rows.size(); i++) {
+            names.add((i + 1) + ". " + rows.get(i).report().engine());
+            measured.add(rows.get(i).measured().toNanos() / 1e9);
+            bounds.add(rows.get(i).bound().toNanos() / 1e9);
         }
         if (names.isEmpty()) {
             names.add("(nothing yet)");
@@ -108,9 +112,5 @@ public final class DownloadComparison {
         chart.addSeries("measured", names, measured);
         chart.addSeries("bound", names, bounds);
         return chart;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }

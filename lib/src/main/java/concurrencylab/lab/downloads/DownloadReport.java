@@ -1,13 +1,14 @@
 package concurrencylab.lab.downloads;
 
+import concurrencylab.tasks.ExecutionSite;
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -16,7 +17,7 @@ import tech.tablesaw.api.Table;
  *
  * {@snippet :
  * DownloadReport report = Downloader.on(pool).download(server.imageUris(200));
- * System.out.println(report);          // platform pool: 200 ok, 0 failed in S s ...
+ * System.out.println(report);          // platform pool (20 threads): 200 ok, 0 failed in ... s
  * report.failuresByCause();            // {HTTP 500=3, timeout after 300 ms (...)=1}
  * }
  *
@@ -28,12 +29,11 @@ import tech.tablesaw.api.Table;
  */
 public record DownloadReport(String engine, List<DownloadOutcome> outcomes, Duration elapsed) {
 
-    /** Copies the list. @throws IllegalArgumentException if a field is null */
+    /** Copies the list. @throws NullPointerException if a field or an outcome is null */
     public DownloadReport {
-        if (engine == null || outcomes == null || elapsed == null) {
-            throw new IllegalArgumentException("engine, outcomes and elapsed must not be null");
-        }
-        outcomes = List.copyOf(outcomes);
+        Require.nonNull("engine", engine);
+        outcomes = Require.noNulls("outcomes", outcomes);
+        Require.nonNull("elapsed", elapsed);
     }
 
     /** Returns how many URLs succeeded. */
@@ -59,32 +59,25 @@ public record DownloadReport(String engine, List<DownloadOutcome> outcomes, Dura
 
     /** Returns how many distinct threads (or process and thread pairs) ran the requests. */
     public int distinctRunners() {
-        return (int) outcomes.stream().map(DownloadOutcome::ranBy).filter(s -> !s.isEmpty()).distinct().count();
+        return (int) outcomes.stream().map(DownloadOutcome::ranBy).filter(Objects::nonNull).distinct().count();
     }
 
     /** Returns how many distinct processes ran the requests (1 unless a process pool did). */
     public int distinctProcesses() {
-        return (int) outcomes.stream().map(DownloadOutcome::ranBy).filter(s -> s.startsWith("pid "))
-                .map(s -> s.substring(0, s.indexOf(',') < 0 ? s.length() : s.indexOf(','))).distinct().count();
+        return (int) outcomes.stream().map(DownloadOutcome::ranBy).filter(Objects::nonNull)
+                .mapToLong(ExecutionSite::pid).distinct().count();
     }
 
     /** Returns one row per URL: uri, status, bytes, ms, ran by, failure. */
     public Table toTable() {
-        StringColumn uri = StringColumn.create("uri");
-        IntColumn status = IntColumn.create("status");
-        LongColumn bytes = LongColumn.create("bytes");
-        LongColumn ms = LongColumn.create("ms");
-        StringColumn ranBy = StringColumn.create("ran by");
-        StringColumn failure = StringColumn.create("failure");
-        for (DownloadOutcome o : outcomes) {
-            uri.append(o.uri().getPath());
-            status.append(o.status());
-            bytes.append(o.bytes());
-            ms.append(o.elapsed().toMillis());
-            ranBy.append(o.ranBy());
-            failure.append(o.failure());
-        }
-        return Table.create(engine, uri, status, bytes, ms, ranBy, failure);
+        return RowTable.of(outcomes)
+                .text("uri", o -> o.uri().getPath())
+                .ints("status", DownloadOutcome::status)
+                .longs("bytes", DownloadOutcome::bytes)
+                .longs("ms", o -> o.elapsed().toMillis())
+                .text("ran by", o -> o.ranBy() == null ? "" : o.ranBy().toString())
+                .text("failure", DownloadOutcome::failure)
+                .toTable(engine);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package concurrencylab.lab.downloads;
 
+import concurrencylab.exec.ProcessPool;
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.lab.server.LabServer;
-
-import concurrencylab.exec.ProcessPool;
+import concurrencylab.util.Require;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -24,121 +24,103 @@ import java.util.concurrent.TimeoutException;
  * that changes between them.
  *
  * {@snippet :
- * try (LabServer server = LabServer.start(LabConfig.builder().latency(Duration.ofMillis(100)).build());
+ * try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withLatency(Duration.ofMillis(100)));
  *      ExecutorService pool = ExecutorKind.PLATFORM.create(20)) {
- *     DownloadReport report = Downloader.on(pool).timeout(Duration.ofSeconds(2)).download(server.imageUris(200));
- *     System.out.println(report);   // platform pool (20 threads): 200 ok, 0 failed in S s (S >= the bound, 200 / 20 x 100 ms = 1 s)
+ *     DownloadReport report = Downloader.on(pool).withRequestTimeout(Duration.ofSeconds(2))
+ *             .download(server.imageUris(200));
+ *     System.out.println(report);   // platform pool (20 threads): 200 ok, 0 failed in ... s
  * }
  * }
  *
- * <p>Every request has a timeout ({@link #timeout}, default 5 s) and the whole download a
- * deadline ({@link #deadline}, default 2 min): {@link #download} always returns, with exactly
+ * <p>Every request has a timeout ({@link #requestTimeout}, default 5 s) and the whole download
+ * a deadline ({@link #deadline}, default 2 min): {@link #download} always returns, with exactly
  * one outcome per URL. A task that failed, timed out, was refused by the executor or was not
  * finished by the deadline (then it is cancelled) is a failure outcome naming its cause.
- * {@link #limit(int)} keeps at most {@code n} requests in flight with a {@link Semaphore},
- * whatever the executor's size.
+ * {@link #withConcurrency(int)} keeps at most {@code n} requests in flight with a
+ * {@link Semaphore}, whatever the executor's size.
  *
  * <p>On a process pool each request is a portable task run in a worker JVM with that
  * worker's own HTTP client; on the other executors the requests share one
- * {@link HttpClient}: the one given with {@link #client}, or one made for each call to
+ * {@link HttpClient}: the one given with {@link #withClient}, or one made for each call to
  * {@link #download} and closed at its end.
  *
- * <p>A {@code Downloader} is immutable and thread-safe: each setter returns a new one. It
- * does not own the executor (close that yourself). Introduced in notebook {@code 07.2-Executors}.
+ * <p>A {@code Downloader} is an immutable value and thread-safe: each {@code with} method
+ * returns a checked copy. It does not own the executor or the client (close those yourself).
+ * Introduced in notebook {@code 07.2-Executors}.
+ *
+ * @param executor       runs one task per request
+ * @param requestTimeout how long one request may take, 1 ms..10 min
+ * @param deadline       how long a whole download may take, 1 ms..1 h
+ * @param concurrency    most requests in flight at once, 1..100,000, or 0 for no limit
+ * @param client         the client in-JVM requests share, or null for one per download
+ * @param label          names the downloader in its reports, e.g. {@code "virtual threads"}
  */
-public final class Downloader {
+public record Downloader(ExecutorService executor, Duration requestTimeout, Duration deadline, int concurrency,
+                         HttpClient client, String label) {
     /** The default per-request timeout. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** The default deadline for a whole download. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
+    /** The longest accepted per-request timeout. */
+    public static final Duration MAX_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+    /** The longest accepted deadline. */
+    public static final Duration MAX_DEADLINE = Duration.ofHours(1);
     private static final Duration CLIENT_CLOSE_WAIT = Duration.ofSeconds(5);
 
-    private final ExecutorService executor;
-    private final Duration timeout;
-    private final Duration deadline;
-    private final int limit;
-    private final HttpClient client;
-    private final String engine;
-
-    private Downloader(ExecutorService executor, Duration timeout, Duration deadline, int limit,
-                       HttpClient client, String engine) {
-        this.executor = executor;
-        this.timeout = timeout;
-        this.deadline = deadline;
-        this.limit = limit;
-        this.client = client;
-        this.engine = engine;
+    /**
+     * Checks every value.
+     *
+     * @throws NullPointerException     if the executor, a duration or the label is null
+     * @throws IllegalArgumentException if a value is outside the ranges above or the label is blank
+     */
+    public Downloader {
+        Require.nonNull("executor", executor);
+        Require.inRange("requestTimeout", requestTimeout, Duration.ofMillis(1), MAX_REQUEST_TIMEOUT);
+        Require.inRange("deadline", deadline, Duration.ofMillis(1), MAX_DEADLINE);
+        Require.that(concurrency >= 0 && concurrency <= 100_000, "concurrency",
+                "0 (no limit) or 1 to 100000 requests in flight", concurrency);
+        Require.notBlank("label", label);
     }
 
     /**
-     * Returns a downloader that runs each request as a task on {@code executor}.
+     * Returns a downloader that runs each request as a task on {@code executor}, with the
+     * default timeouts, no concurrency limit, a client per download, and a label naming the
+     * executor's kind.
      *
-     * @throws IllegalArgumentException if {@code executor} is null
+     * @throws NullPointerException if {@code executor} is null
      */
     public static Downloader on(ExecutorService executor) {
-        if (executor == null) {
-            throw new IllegalArgumentException("an executor is needed, e.g. ExecutorKind.PLATFORM.create(20)");
-        }
-        return new Downloader(executor, DEFAULT_TIMEOUT, DEFAULT_DEADLINE, 0, null, describe(executor));
+        Require.nonNull("executor", executor);
+        return new Downloader(executor, DEFAULT_REQUEST_TIMEOUT, DEFAULT_DEADLINE, 0, null, describe(executor));
+    }
+
+    /** Returns a copy whose requests each time out after {@code requestTimeout} (1 ms..10 min). */
+    public Downloader withRequestTimeout(Duration requestTimeout) {
+        return new Downloader(executor, requestTimeout, deadline, concurrency, client, label);
+    }
+
+    /** Returns a copy that gives up on unfinished requests {@code deadline} (1 ms..1 h) after the start. */
+    public Downloader withDeadline(Duration deadline) {
+        return new Downloader(executor, requestTimeout, deadline, concurrency, client, label);
     }
 
     /**
-     * Returns a copy whose requests each time out after {@code timeout}.
-     *
-     * @throws IllegalArgumentException if {@code timeout} is null or outside 1 ms..10 min
+     * Returns a copy that keeps at most {@code concurrency} requests in flight (a {@link Semaphore};
+     * 1..100,000, or 0 for no limit), its label saying so, e.g. {@code "virtual threads, at most 10 in flight"}.
      */
-    public Downloader timeout(Duration timeout) {
-        checkDuration("timeout", timeout, Duration.ofMinutes(10));
-        return new Downloader(executor, timeout, deadline, limit, client, engine);
+    public Downloader withConcurrency(int concurrency) {
+        String base = label.replaceAll(", at most \\d+ in flight$", "");
+        return new Downloader(executor, requestTimeout, deadline, concurrency, client,
+                concurrency == 0 ? base : base + ", at most " + concurrency + " in flight");
     }
 
     /**
-     * Returns a copy that gives up on unfinished requests after {@code deadline} from the start.
-     *
-     * @throws IllegalArgumentException if {@code deadline} is null or outside 1 ms..1 h
+     * Returns a copy whose in-JVM requests use {@code client} (shared, kept open: you close it),
+     * or, given null, a client of its own per download. Ignored on a process pool, whose workers
+     * use their own clients.
      */
-    public Downloader deadline(Duration deadline) {
-        checkDuration("deadline", deadline, Duration.ofHours(1));
-        return new Downloader(executor, timeout, deadline, limit, client, engine);
-    }
-
-    /**
-     * Returns a copy that keeps at most {@code permits} requests in flight (a {@link Semaphore}).
-     *
-     * @throws IllegalArgumentException if {@code permits} is outside 1..100,000
-     */
-    public Downloader limit(int permits) {
-        if (permits < 1 || permits > 100_000) {
-            throw new IllegalArgumentException("limit must be from 1 to 100000 requests in flight, was " + permits);
-        }
-        return new Downloader(executor, timeout, deadline, permits, client,
-                engine.replaceAll(", limit \\d+$", "") + ", limit " + permits);
-    }
-
-    /**
-     * Returns a copy whose in-JVM requests use {@code client} (shared, kept open: you close it).
-     * Ignored on a process pool, whose workers use their own clients.
-     *
-     * @throws IllegalArgumentException if {@code client} is null
-     */
-    public Downloader client(HttpClient client) {
-        if (client == null) {
-            throw new IllegalArgumentException("client must not be null; leave it unset to get one per download");
-        }
-        return new Downloader(executor, timeout, deadline, limit, client, engine);
-    }
-
-    /** Returns a copy labelled {@code engine} in its reports. @throws IllegalArgumentException if blank */
-    public Downloader label(String engine) {
-        if (engine == null || engine.isBlank()) {
-            throw new IllegalArgumentException("a label must not be blank");
-        }
-        return new Downloader(executor, timeout, deadline, limit, client, engine);
-    }
-
-    /** Returns the per-request timeout. */
-    public Duration timeout() {
-        return timeout;
+    public Downloader withClient(HttpClient client) {
+        return new Downloader(executor, requestTimeout, deadline, concurrency, client, label);
     }
 
     /**
@@ -160,7 +142,7 @@ public final class Downloader {
     public DownloadReport download(List<URI> uris) {
         List<URI> checked = LabUris.check(uris);
         boolean inWorkers = executor instanceof ProcessPool;
-        HttpClient shared = inWorkers ? null : client != null ? client : Fetch.newClient(timeout);
+        HttpClient shared = inWorkers ? null : client != null ? client : DownloadTask.newClient(requestTimeout);
         try {
             return run(checked, inWorkers, shared);
         } finally {
@@ -173,7 +155,7 @@ public final class Downloader {
     private DownloadReport run(List<URI> uris, boolean inWorkers, HttpClient shared) {
         long start = System.nanoTime();
         long end = start + deadline.toNanos();
-        Semaphore permits = limit > 0 ? new Semaphore(limit) : null;
+        Semaphore permits = concurrency > 0 ? new Semaphore(concurrency) : null;
         List<Future<DownloadOutcome>> futures = new ArrayList<>(uris.size());
         DownloadOutcome[] outcomes = new DownloadOutcome[uris.size()];
         boolean interrupted = false;
@@ -182,7 +164,7 @@ public final class Downloader {
             futures.add(null);
             try {
                 if (permits != null && !permits.tryAcquire(end - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                    outcomes[i] = DownloadOutcome.notDone(uri, "not started: no free slot of " + limit
+                    outcomes[i] = DownloadOutcome.notDone(uri, "not started: no free slot of " + concurrency
                             + " before the deadline of " + deadline.toMillis() + " ms", start);
                     continue;
                 }
@@ -191,7 +173,7 @@ public final class Downloader {
                 outcomes[i] = DownloadOutcome.notDone(uri, "not started: interrupted", start);
                 continue;
             }
-            futures.set(i, submit(new Fetch(uri, timeout, shared), inWorkers, permits, uri, outcomes, i, start));
+            futures.set(i, submit(new DownloadTask(uri, requestTimeout, shared), inWorkers, permits, uri, outcomes, i, start));
         }
         for (int i = 0; i < uris.size(); i++) {
             Future<DownloadOutcome> future = futures.get(i);
@@ -205,7 +187,7 @@ public final class Downloader {
             } catch (TimeoutException e) {
                 outcomes[i] = cancel(future, uri, "not finished by the deadline of " + deadline.toMillis() + " ms", start);
             } catch (ExecutionException e) {
-                outcomes[i] = DownloadOutcome.ofFailure(uri, e, timeout, start, "");
+                outcomes[i] = DownloadOutcome.ofFailure(uri, e, requestTimeout, start, null);
             } catch (InterruptedException e) {
                 interrupted = true;
                 outcomes[i] = cancel(future, uri, "interrupted", start);
@@ -216,16 +198,16 @@ public final class Downloader {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return new DownloadReport(engine, List.of(outcomes), Duration.ofNanos(System.nanoTime() - start));
+        return new DownloadReport(label, List.of(outcomes), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private Future<DownloadOutcome> submit(Fetch fetch, boolean inWorkers, Semaphore permits, URI uri,
+    private Future<DownloadOutcome> submit(DownloadTask task, boolean inWorkers, Semaphore permits, URI uri,
                                            DownloadOutcome[] outcomes, int i, long start) {
         try {
             if (!inWorkers) {
                 return executor.submit(() -> {
                     try {
-                        return fetch.call();
+                        return task.call();
                     } finally {
                         if (permits != null) {
                             permits.release();
@@ -233,7 +215,7 @@ public final class Downloader {
                     }
                 });
             }
-            Future<DownloadOutcome> future = executor.submit(fetch);
+            Future<DownloadOutcome> future = executor.submit(task);
             if (permits != null) {
                 ((CompletableFuture<DownloadOutcome>) future).whenComplete((result, error) -> permits.release());
             }
@@ -242,7 +224,7 @@ public final class Downloader {
             if (permits != null) {
                 permits.release();
             }
-            outcomes[i] = DownloadOutcome.ofFailure(uri, refused, timeout, start, "");
+            outcomes[i] = DownloadOutcome.ofFailure(uri, refused, requestTimeout, start, null);
             return null;
         }
     }
@@ -258,12 +240,6 @@ public final class Downloader {
             client.awaitTermination(CLIENT_CLOSE_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void checkDuration(String name, Duration value, Duration max) {
-        if (value == null || value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(name + " must be from 1 ms to " + max + ", was " + value);
         }
     }
 
@@ -288,6 +264,7 @@ public final class Downloader {
 
     @Override
     public String toString() {
-        return "Downloader on " + engine + ", timeout " + timeout.toMillis() + " ms, deadline " + deadline.toMillis() + " ms";
+        return "Downloader on " + label + ", request timeout " + requestTimeout.toMillis() + " ms, deadline "
+                + deadline.toMillis() + " ms";
     }
 }

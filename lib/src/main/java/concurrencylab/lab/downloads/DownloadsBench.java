@@ -165,10 +165,10 @@ public final class DownloadsBench {
         Duration timeout = latency.multipliedBy(20).plusSeconds(10);
         List<Row> rows = new ArrayList<>();
         WarmUp warm;
-        LabConfig config = LabConfig.builder().latency(latency).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(latency);
         try (LabServer server = base == null ? LabServer.start(config) : null;
              BareResponder bare = base == null ? BareResponder.start(config, downloads) : null;
-             HttpClient client = Fetch.newClient(timeout);
+             HttpClient client = DownloadTask.newClient(timeout);
              ExecutorService pool = Executors.newFixedThreadPool(20);
              ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
             List<URI> uris = new ArrayList<>(downloads);
@@ -214,14 +214,14 @@ public final class DownloadsBench {
     private static List<Variant> variants(List<URI> uris, BareResponder bare, HttpClient client, Duration timeout,
             ExecutorService pool, ExecutorService virtual) {
         int downloads = uris.size();
-        Run virtualThreads = Downloader.on(virtual).client(client).timeout(timeout)::download;
-        Run async = AsyncDownloader.using(client).timeout(timeout)::download;
+        Run virtualThreads = Downloader.on(virtual).withClient(client).withRequestTimeout(timeout)::download;
+        Run async = AsyncDownloader.using(client).withRequestTimeout(timeout)::download;
         List<Variant> variants = new ArrayList<>(List.of(
                 new Variant("thread pool (20)", Math.min(20, downloads), false, false, uris,
-                        Downloader.on(pool).client(client).timeout(timeout)::download),
+                        Downloader.on(pool).withClient(client).withRequestTimeout(timeout)::download),
                 new Variant("virtual threads, all at once", downloads, true, false, uris, virtualThreads),
                 new Variant("virtual threads, Semaphore(10)", Math.min(10, downloads), false, false, uris,
-                        Downloader.on(virtual).client(client).timeout(timeout).limit(10)::download),
+                        Downloader.on(virtual).withClient(client).withRequestTimeout(timeout).withConcurrency(10)::download),
                 new Variant("async HttpClient, all at once", downloads, true, false, uris, async)));
         if (bare != null) {
             List<URI> bareUris = new ArrayList<>(downloads);

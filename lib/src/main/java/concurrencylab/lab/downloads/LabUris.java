@@ -1,60 +1,54 @@
 package concurrencylab.lab.downloads;
 
+import concurrencylab.tasks.Loopback;
+import concurrencylab.util.Require;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks the URLs a downloader is given: http(s) on loopback only, decided without DNS.
- * Stateless and thread-safe.
+ * Checks the URLs a downloader is given: http(s) on loopback only, decided without DNS
+ * ({@link Loopback#requireUrl}). Stateless and thread-safe.
  */
 final class LabUris {
-    static final String ACCEPTED = "http:// or https:// URLs on loopback (localhost, 127.0.0.0/8, [::1])";
 
     private LabUris() {
     }
 
-    /** Parses text URLs. @throws IllegalArgumentException naming the first malformed or non-loopback one */
+    /**
+     * Parses text URLs.
+     *
+     * @throws NullPointerException     if the list or a URL is null
+     * @throws IllegalArgumentException naming the first malformed, non-http(s) or non-loopback one
+     */
     static List<URI> parse(List<String> urls) {
-        if (urls == null) {
-            throw new IllegalArgumentException("the URL list is missing; give a list of " + ACCEPTED);
-        }
-        List<URI> uris = new ArrayList<>(urls.size());
-        for (int i = 0; i < urls.size(); i++) {
-            String url = urls.get(i);
-            if (url == null) {
-                throw new IllegalArgumentException("URL #" + i + " is null; accepted: " + ACCEPTED);
-            }
+        List<String> texts = Require.noNulls("urls", urls);
+        List<URI> uris = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
             try {
-                uris.add(new URI(url));
-            } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException("URL #" + i + " '" + url + "' is malformed (" + e.getReason()
-                        + " at index " + e.getIndex() + "); accepted: " + ACCEPTED, e);
+                uris.add(new URI(texts.get(i)));
+            } catch (URISyntaxException e) {
+                IllegalArgumentException malformed = Require.invalid("urls[" + i + "]", "a valid URL (" + e.getReason()
+                        + " at index " + e.getIndex() + ")", "'" + texts.get(i) + "'");
+                malformed.initCause(e);
+                throw malformed;
             }
         }
         return check(uris);
     }
 
-    /** Checks URIs. @throws IllegalArgumentException naming the first null, non-http or non-loopback one */
+    /**
+     * Checks URIs and returns an unmodifiable copy.
+     *
+     * @throws NullPointerException     if the list or a URI is null
+     * @throws IllegalArgumentException naming the first non-http(s) or non-loopback one
+     */
     static List<URI> check(List<URI> uris) {
-        if (uris == null) {
-            throw new IllegalArgumentException("the URL list is missing; give a list of " + ACCEPTED);
+        List<URI> checked = Require.noNulls("uris", uris);
+        for (int i = 0; i < checked.size(); i++) {
+            Loopback.requireUrl("uris[" + i + "]", checked.get(i));
         }
-        for (int i = 0; i < uris.size(); i++) {
-            URI uri = uris.get(i);
-            if (uri == null) {
-                throw new IllegalArgumentException("URL #" + i + " is null; accepted: " + ACCEPTED);
-            }
-            String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                throw new IllegalArgumentException("URL #" + i + " '" + uri + "' is not http(s); accepted: " + ACCEPTED);
-            }
-            if (uri.getHost() == null || !concurrencylab.tasks.Loopback.isLoopbackHost(uri.getHost())) {
-                throw new IllegalArgumentException("URL #" + i + " '" + uri + "' is not on loopback: the course never"
-                        + " sends traffic elsewhere; accepted: " + ACCEPTED);
-            }
-        }
-        return List.copyOf(uris);
+        return checked;
     }
-
 }

@@ -10,7 +10,7 @@
  *       deadline and an optional {@code Semaphore} limit.</li>
  *   <li>{@link concurrencylab.lab.downloads.AsyncDownloader}: the same with
  *       {@code HttpClient.sendAsync} and {@code CompletableFuture} chains, no thread per request.</li>
- *   <li>{@link concurrencylab.lab.downloads.Fetch}: one GET with a timeout as a portable task that
+ *   <li>{@link concurrencylab.lab.downloads.DownloadTask}: one GET with a timeout as a portable task that
  *       never throws; its shared {@code HttpClient} settings ({@code 07.4-Hybrid-Crawler} uses it too).</li>
  * </ul>
  *

@@ -2,18 +2,17 @@ package concurrencylab.lab.pitfalls;
 
 import concurrencylab.lab.debug.DumpedThread;
 import concurrencylab.lab.debug.ThreadDump;
-
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -52,18 +51,7 @@ public final class HangingPoolDemo {
     public record Found(String callerSaw, List<DumpedThread> stuck, boolean poolEnded) {
         /** Returns one row per stuck thread: name, state, where it waits, your frame. */
         public Table toTable() {
-            StringColumn name = StringColumn.create("thread");
-            StringColumn state = StringColumn.create("state");
-            StringColumn top = StringColumn.create("waiting in");
-            StringColumn mine = StringColumn.create("your code");
-            for (DumpedThread t : stuck) {
-                name.append(t.label());
-                state.append(t.state());
-                top.append(t.stack().stream().filter(f -> f.contains("FutureTask.get")
-                        || f.contains("awaitDone")).findFirst().map(DumpedThread::shorten).orElse(t.topFrame()));
-                mine.append(t.userFrame());
-            }
-            return Table.create("Threads of the hung pool", name, state, top, mine);
+            return DumpedThread.waitTable("Threads of the hung pool", stuck, "FutureTask.get", "awaitDone");
         }
     }
 
@@ -77,9 +65,7 @@ public final class HangingPoolDemo {
      * @throws InterruptedException     if interrupted while waiting
      */
     public static Found run(Duration patience) throws InterruptedException {
-        if (patience.toMillis() < 1 || patience.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("patience must be 1 ms..10 s, was " + patience);
-        }
+        Require.inRange("patience", patience, Duration.ofMillis(1), Duration.ofSeconds(10));
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(2,
                 r -> new Thread(r, THREAD_PREFIX + n.incrementAndGet()));

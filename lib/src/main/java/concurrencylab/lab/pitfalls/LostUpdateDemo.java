@@ -1,9 +1,12 @@
 package concurrencylab.lab.pitfalls;
 
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -53,29 +54,18 @@ public final class LostUpdateDemo {
             return expected - plainCounter;
         }
 
-        /** Returns how many additions the ArrayList lost (an add that threw counts as lost). */
-        public long lostByList() {
-            return expected - arrayList;
-        }
-
         /** Returns one row per shared object: expected, counted, lost. */
         public Table toTable() {
-            StringColumn object = StringColumn.create("shared object");
-            LongColumn exp = LongColumn.create("expected");
-            LongColumn got = LongColumn.create("counted");
-            LongColumn lost = LongColumn.create("lost");
-            add(object, exp, got, lost, "volatile long counter (count++)", plainCounter);
-            add(object, exp, got, lost, "LongAdder", adder);
-            add(object, exp, got, lost, "ArrayList.add (" + arrayListErrors + " exceptions)", arrayList);
-            add(object, exp, got, lost, "synchronizedList.add", synchronizedList);
-            return Table.create("Shared objects under " + expected + " concurrent updates", object, exp, got, lost);
-        }
-
-        private void add(StringColumn o, LongColumn e, LongColumn g, LongColumn l, String name, long counted) {
-            o.append(name);
-            e.append(expected);
-            g.append(counted);
-            l.append(expected - counted);
+            List<Map.Entry<String, Long>> rows = List.of(Map.entry("volatile long counter (count++)", plainCounter),
+                    Map.entry("LongAdder", adder),
+                    Map.entry("ArrayList.add (" + arrayListErrors + " exceptions)", arrayList),
+                    Map.entry("synchronizedList.add", synchronizedList));
+            return RowTable.of(rows)
+                    .text("shared object", Map.Entry::getKey)
+                    .longs("expected", r -> expected)
+                    .longs("counted", Map.Entry::getValue)
+                    .longs("lost", r -> expected - r.getValue())
+                    .toTable("Shared objects under " + expected + " concurrent updates");
         }
     }
 
@@ -94,12 +84,8 @@ public final class LostUpdateDemo {
      * @throws IllegalArgumentException if {@code threads} is outside 2..64 or {@code updatesPerThread} outside 1..10,000,000
      */
     public static Result run(int threads, int updatesPerThread) throws InterruptedException {
-        if (threads < 2 || threads > 64) {
-            throw new IllegalArgumentException("threads must be from 2 to 64 (sharing needs at least two), was " + threads);
-        }
-        if (updatesPerThread < 1 || updatesPerThread > 10_000_000) {
-            throw new IllegalArgumentException("updatesPerThread must be from 1 to 10000000, was " + updatesPerThread);
-        }
+        Require.inRange("threads", threads, 2, 64);
+        Require.inRange("updatesPerThread", updatesPerThread, 1, 10_000_000);
         PlainCounter plain = new PlainCounter();
         LongAdder adder = new LongAdder();
         List<Integer> list = new ArrayList<>();

@@ -2,13 +2,15 @@ package concurrencylab.lab.pitfalls;
 
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.lab.server.LabServer;
-
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -47,14 +49,14 @@ public final class MissingTimeoutDemo {
 
         /** Returns the two requests side by side. */
         public Table toTable() {
-            StringColumn request = StringColumn.create("request");
-            StringColumn seen = StringColumn.create("what we saw");
-            request.append("no timeout");
-            seen.append(stuckAfterWait ? "still stuck after " + outerWait.toMillis() + " ms (thread " + stuckState
-                    + "); ended only when the server closed" : "finished within " + outerWait.toMillis() + " ms");
-            request.append(".timeout(" + timeout.toMillis() + " ms)");
-            seen.append(withTimeoutResult + " after " + withTimeoutTook.toMillis() + " ms");
-            return Table.create("Missing timeout", request, seen);
+            List<Map.Entry<String, String>> rows = List.of(
+                    Map.entry("no timeout", stuckAfterWait ? "still stuck after " + outerWait.toMillis() + " ms (thread "
+                            + stuckState + "); ended only when the server closed"
+                            : "finished within " + outerWait.toMillis() + " ms"),
+                    Map.entry(".timeout(" + timeout.toMillis() + " ms)",
+                            withTimeoutResult + " after " + withTimeoutTook.toMillis() + " ms"));
+            return RowTable.of(rows).text("request", Map.Entry::getKey).text("what we saw", Map.Entry::getValue)
+                    .toTable("Missing timeout");
         }
     }
 
@@ -66,9 +68,9 @@ public final class MissingTimeoutDemo {
      * @throws IllegalArgumentException if a duration is out of range
      */
     public static Result run(Duration outerWait, Duration timeout) throws InterruptedException {
-        check("outerWait", outerWait, Duration.ofMillis(100), Duration.ofSeconds(30));
-        check("timeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(10));
-        LabConfig stalling = LabConfig.builder().stallRate(1.0).stall(Duration.ofMinutes(10)).build();
+        Require.inRange("outerWait", outerWait, Duration.ofMillis(100), Duration.ofSeconds(30));
+        Require.inRange("timeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(10));
+        LabConfig stalling = LabConfig.DEFAULTS.withStallRate(1.0).withStall(Duration.ofMinutes(10));
         HttpClient client = HttpClient.newHttpClient();
         try {
             Thread stuck;
@@ -108,12 +110,6 @@ public final class MissingTimeoutDemo {
             if (ending != null) {
                 ending.set(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-        }
-    }
-
-    private static void check(String name, Duration value, Duration min, Duration max) {
-        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(name + " must be from " + min + " to " + max + ", was " + value);
         }
     }
 }

@@ -2,7 +2,7 @@ package concurrencylab.lab.pitfalls;
 
 import concurrencylab.lab.debug.DumpContainer;
 import concurrencylab.lab.debug.ThreadDump;
-
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.Callable;
@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
+import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -68,9 +68,7 @@ public final class NurseryDemo {
      * @throws IllegalArgumentException if {@code deadline} is out of range
      */
     public static NurseryRun deadlineCancelsEveryone(Duration deadline) {
-        if (deadline.toMillis() < 1 || deadline.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("deadline must be 1 ms..10 s, was " + deadline);
-        }
+        Require.inRange("deadline", deadline, Duration.ofMillis(1), Duration.ofSeconds(10));
         return inScope("StructuredTaskScope: a deadline of " + deadline.toMillis() + " ms", deadline);
     }
 

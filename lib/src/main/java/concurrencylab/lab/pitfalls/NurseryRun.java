@@ -1,10 +1,8 @@
 package concurrencylab.lab.pitfalls;
 
+import concurrencylab.util.RowTable;
 import java.util.List;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -43,14 +41,9 @@ public record NurseryRun(String title, String callerSaw, long callerReturnedMs, 
         fates = List.copyOf(fates);
     }
 
-    /** Returns the tasks that were still running after the caller moved on. */
-    public List<TaskFate> outlivers() {
-        return fates.stream().filter(f -> f.endedMs() > callerReturnedMs).toList();
-    }
-
-    /** Returns how many tasks outlived the caller: always 0 for a structured scope. */
+    /** Returns how many tasks were still running after the caller moved on: always 0 for a structured scope. */
     public int orphans() {
-        return outlivers().size();
+        return (int) fates.stream().filter(f -> f.endedMs() > callerReturnedMs).count();
     }
 
     /** Returns the fate of the task called {@code task}, or {@code "?"} if there is none. */
@@ -61,17 +54,12 @@ public record NurseryRun(String title, String callerSaw, long callerReturnedMs, 
 
     /** Returns one row per task: task, fate, ended at, outlived the caller. */
     public Table toTable() {
-        StringColumn task = StringColumn.create("task");
-        StringColumn fate = StringColumn.create("fate");
-        LongColumn ended = LongColumn.create("ended at ms");
-        BooleanColumn orphan = BooleanColumn.create("outlived caller (" + callerReturnedMs + " ms)");
-        for (TaskFate f : fates) {
-            task.append(f.task());
-            fate.append(f.fate());
-            ended.append(f.endedMs());
-            orphan.append(f.endedMs() > callerReturnedMs);
-        }
-        return Table.create(title, task, fate, ended, orphan);
+        return RowTable.of(fates)
+                .text("task", TaskFate::task)
+                .text("fate", TaskFate::fate)
+                .longs("ended at ms", TaskFate::endedMs)
+                .flags("outlived caller (" + callerReturnedMs + " ms)", f -> f.endedMs() > callerReturnedMs)
+                .toTable(title);
     }
 
     @Override

@@ -2,6 +2,8 @@ package concurrencylab.lab.pitfalls;
 
 import concurrencylab.lab.debug.DumpedThread;
 import concurrencylab.lab.debug.ThreadDump;
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,9 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -86,12 +85,8 @@ public final class StarvationDemo {
      * @throws InterruptedException     if interrupted while waiting for the pools to end
      */
     public static StarvationRun run(Variant variant, int outerTasks, Duration patience) throws InterruptedException {
-        if (outerTasks < 1 || outerTasks > 64) {
-            throw new IllegalArgumentException("outerTasks must be 1..64, was " + outerTasks);
-        }
-        if (patience == null || patience.toMillis() < 1 || patience.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("patience must be 1 ms..10 s, was " + patience);
-        }
+        Require.inRange("outerTasks", outerTasks, 1, 64);
+        Require.inRange("patience", patience, Duration.ofMillis(1), Duration.ofSeconds(10));
         String prefix = THREAD_PREFIX + variant.name().toLowerCase().replace('_', '-') + "-";
         ExecutorService outerPool = pool(variant == Variant.VIRTUAL_THREADS, prefix);
         ExecutorService innerPool = variant == Variant.SEPARATE_POOL ? pool(false, prefix + "inner-") : outerPool;
@@ -137,22 +132,14 @@ public final class StarvationDemo {
         for (Variant v : Variant.values()) {
             runs.add(run(v, outerTasks, patience));
         }
-        StringColumn name = StringColumn.create("variant");
-        BooleanColumn done = BooleanColumn.create("finished");
-        IntColumn ms = IntColumn.create("ms");
-        StringColumn saw = StringColumn.create("the caller saw");
-        IntColumn stuck = IntColumn.create("stuck threads");
-        BooleanColumn ended = BooleanColumn.create("all threads ended");
-        for (StarvationRun r : runs) {
-            name.append(r.variant().label());
-            done.append(r.completed());
-            ms.append((int) r.elapsed().toMillis());
-            saw.append(r.outcome());
-            stuck.append(r.stuck().size());
-            ended.append(r.threadsEnded());
-        }
-        return Table.create(outerTasks + " outer tasks, each needing an inner task; pool of " + POOL_SIZE,
-                name, done, ms, saw, stuck, ended);
+        return RowTable.of(runs)
+                .text("variant", r -> r.variant().label())
+                .flags("finished", StarvationRun::completed)
+                .ints("ms", r -> (int) r.elapsed().toMillis())
+                .text("the caller saw", StarvationRun::outcome)
+                .ints("stuck threads", r -> r.stuck().size())
+                .flags("all threads ended", StarvationRun::threadsEnded)
+                .toTable(outerTasks + " outer tasks, each needing an inner task; pool of " + POOL_SIZE);
     }
 
     private static ExecutorService pool(boolean virtual, String prefix) {

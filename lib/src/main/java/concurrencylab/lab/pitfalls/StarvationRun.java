@@ -1,10 +1,9 @@
 package concurrencylab.lab.pitfalls;
 
 import concurrencylab.lab.debug.DumpedThread;
+import concurrencylab.util.Require;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -26,32 +25,13 @@ public record StarvationRun(StarvationDemo.Variant variant, int outerTasks, bool
 
     /** Copies the stuck threads so the record stays immutable. */
     public StarvationRun {
-        Objects.requireNonNull(variant, "variant");
+        Require.nonNull("variant", variant);
         stuck = List.copyOf(stuck);
     }
 
     /** Returns one row per stuck thread: name, state, where it waits, and the demo's frame. */
     public Table stuckTable() {
-        StringColumn name = StringColumn.create("thread");
-        StringColumn state = StringColumn.create("state");
-        StringColumn waits = StringColumn.create("waiting in");
-        StringColumn mine = StringColumn.create("your code");
-        for (DumpedThread t : stuck) {
-            name.append(t.label());
-            state.append(t.state());
-            waits.append(t.stack().stream().filter(f -> f.contains("CompletableFuture.join")
-                            || f.contains("CompletableFuture.get") || f.contains("LinkedBlockingQueue.take"))
-                    .findFirst().map(StarvationRun::shortFrame).orElse(t.topFrame()));
-            mine.append(t.userFrame());
-        }
-        return Table.create(variant.label() + ": threads after " + elapsed.toMillis() + " ms", name, state, waits, mine);
-    }
-
-    private static String shortFrame(String frame) {
-        String f = frame.substring(frame.indexOf('/') + 1);
-        int paren = f.indexOf('(');
-        String method = paren < 0 ? f : f.substring(0, paren);
-        int dot = method.lastIndexOf('.', method.lastIndexOf('.') - 1);
-        return f.substring(dot + 1);
+        return DumpedThread.waitTable(variant.label() + ": threads after " + elapsed.toMillis() + " ms", stuck,
+                "CompletableFuture.join", "CompletableFuture.get", "LinkedBlockingQueue.take");
     }
 }

@@ -1,6 +1,9 @@
 package concurrencylab.lab.pitfalls;
 
+import concurrencylab.util.RowTable;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -8,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -40,15 +42,13 @@ public final class VanishingExceptionDemo {
     public record Result(String ignoredState, String readFuture, String withCallback) {
         /** Returns one row per way: code and what the caller sees. */
         public Table toTable() {
-            StringColumn code = StringColumn.create("code");
-            StringColumn seen = StringColumn.create("what the caller sees");
-            code.append("pool.submit(task);  // future ignored");
-            seen.append("nothing at all (the future's state() is " + ignoredState + ")");
-            code.append("pool.submit(task).get(5, SECONDS)");
-            seen.append(readFuture);
-            code.append("supplyAsync(task, pool).exceptionally(e -> ...)");
-            seen.append(withCallback);
-            return Table.create("A task's exception", code, seen);
+            List<Map.Entry<String, String>> rows = List.of(
+                    Map.entry("pool.submit(task);  // future ignored",
+                            "nothing at all (the future's state() is " + ignoredState + ")"),
+                    Map.entry("pool.submit(task).get(5, SECONDS)", readFuture),
+                    Map.entry("supplyAsync(task, pool).exceptionally(e -> ...)", withCallback));
+            return RowTable.of(rows).text("code", Map.Entry::getKey).text("what the caller sees", Map.Entry::getValue)
+                    .toTable("A task's exception");
         }
     }
 

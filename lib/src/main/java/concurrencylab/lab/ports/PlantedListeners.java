@@ -1,7 +1,7 @@
 package concurrencylab.lab.ports;
 
-import concurrencylab.scan.ScanHosts;
-
+import concurrencylab.tasks.Loopback;
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,7 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Introduced in notebook {@code 07.6-Port-Scanner}.
  */
 public final class PlantedListeners implements AutoCloseable {
-    private static final InetAddress LOOPBACK = ScanHosts.IPV4_LOOPBACK;
+    private static final InetAddress LOOPBACK = Loopback.IPV4;
     private static final int SKIPPED_PORT = 2024;
 
     private final List<ServerSocket> servers = new ArrayList<>();
@@ -46,8 +46,8 @@ public final class PlantedListeners implements AutoCloseable {
      * @throws IOException if a high listener cannot be opened (everything opened is closed first)
      */
     public static PlantedListeners open(int low, int high) throws IOException {
-        checkCount(low, "low");
-        checkCount(high, "high");
+        Require.inRange("low listener count", low, 0, 100);
+        Require.inRange("high listener count", high, 0, 100);
         PlantedListeners planted = new PlantedListeners();
         try {
             planted.openLow(low);
@@ -145,13 +145,6 @@ public final class PlantedListeners implements AutoCloseable {
                     return;
                 }
             }
-        }
-    }
-
-    private static void checkCount(int count, String which) {
-        if (count < 0 || count > 100) {
-            throw new IllegalArgumentException(which + " listener count " + count
-                    + " is out of range; accepted: 0..100");
         }
     }
 }

@@ -5,22 +5,22 @@ import concurrencylab.scan.PortScanner;
 import concurrencylab.scan.ScanRequest;
 import concurrencylab.scan.ScanResult;
 import concurrencylab.scan.ScanVariant;
-
+import concurrencylab.util.Require;
+import concurrencylab.util.RowTable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Small experiments for the notebook: the three scanner variants side by side, and how the
- * concurrency limit and the per-connect timeout change a scan's result and time.
+ * concurrency and the per-connect timeout change a scan's result and time.
  *
  * {@snippet :
- * Table grid = ScanExperiment.limitsAndTimeouts(ScanRequest.loopback("1-1024"), List.of(1, 10, 100),
+ * Table grid = ScanExperiment.concurrencyAndTimeouts(ScanRequest.loopback("1-1024"), List.of(1, 10, 100),
  *         List.of(Duration.ofMillis(50), Duration.ofMillis(200)));
  * XYChart chart = ScanExperiment.chart(grid);
  * }
@@ -40,11 +40,8 @@ public final class ScanExperiment {
      * @throws InterruptedException if interrupted between or during scans
      */
     public static Table compareVariants(ScanRequest request, int runs) throws InterruptedException {
-        if (runs < 1 || runs > 20) {
-            throw new IllegalArgumentException("runs " + runs + " is out of range; accepted: 1..20");
-        }
-        Table table = Table.create("variants", StringColumn.create("variant"), StringColumn.create("open ports"),
-                DoubleColumn.create("median s"), DoubleColumn.create("min s"), DoubleColumn.create("max s"));
+        Require.inRange("runs", runs, 1, 20);
+        List<Timed> rows = new ArrayList<>();
         for (ScanVariant variant : ScanVariant.values()) {
             PortScanner scanner = variant.scanner();
             double[] seconds = new double[runs];
@@ -55,54 +52,65 @@ public final class ScanExperiment {
                 open = r.open();
             }
             BenchStats stats = BenchStats.of(seconds); // in seconds: the statistics keep the unit
-            table.stringColumn(0).append(scanner.variant());
-            table.stringColumn(1).append(open.toString());
-            table.doubleColumn(2).append(round(stats.medianMs()));
-            table.doubleColumn(3).append(round(stats.minMs()));
-            table.doubleColumn(4).append(round(stats.maxMs()));
+            rows.add(new Timed(scanner.variant(), open, stats.medianMs(), stats.minMs(), stats.maxMs()));
         }
-        return table;
+        return RowTable.of(rows)
+                .text("variant", Timed::variant)
+                .text("open ports", r -> r.open().toString())
+                .doubles("median s", r -> round(r.median()))
+                .doubles("min s", r -> round(r.min()))
+                .doubles("max s", r -> round(r.max()))
+                .toTable("variants");
+    }
+
+    /** One variant's open ports and its median, fastest and slowest seconds. */
+    private record Timed(String variant, List<Integer> open, double median, double min, double max) {
     }
 
     /**
-     * Scans {@code request}'s ports once per limit and timeout (with the main scanner); returns
-     * one row per pair: limit, timeout in ms, open, filtered and closed counts, seconds.
+     * Scans {@code request}'s ports once per concurrency and connect timeout (with the main
+     * scanner); returns one row per pair: concurrency, timeout in ms, open, filtered and closed
+     * counts, seconds.
      *
-     * @throws IllegalArgumentException if a list is empty or a limit or timeout is out of range
+     * @throws IllegalArgumentException if a list is empty or a concurrency or timeout is out of range
      * @throws InterruptedException if interrupted between or during scans
      */
-    public static Table limitsAndTimeouts(ScanRequest request, List<Integer> limits, List<Duration> timeouts)
-            throws InterruptedException {
-        if (limits.isEmpty() || timeouts.isEmpty()) {
-            throw new IllegalArgumentException("give at least one limit and one timeout");
-        }
-        Table table = Table.create("limit x timeout", IntColumn.create("limit"), IntColumn.create("timeout ms"),
-                IntColumn.create("open"), IntColumn.create("filtered"), IntColumn.create("closed"),
-                DoubleColumn.create("seconds"));
+    public static Table concurrencyAndTimeouts(ScanRequest request, List<Integer> concurrencies,
+                                               List<Duration> connectTimeouts) throws InterruptedException {
+        Require.notEmpty("concurrencies", concurrencies);
+        Require.notEmpty("connectTimeouts", connectTimeouts);
+        List<ScanResult> results = new ArrayList<>();
+        List<ScanRequest> requests = new ArrayList<>();
         PortScanner scanner = PortScanner.structured();
-        for (Duration timeout : timeouts) {
-            for (int limit : limits) {
-                ScanResult r = scanner.scan(request.withLimit(limit).withTimeout(timeout));
-                table.intColumn(0).append(limit);
-                table.intColumn(1).append((int) timeout.toMillis());
-                table.intColumn(2).append(r.open().size());
-                table.intColumn(3).append(r.filtered().size());
-                table.intColumn(4).append(r.closed());
-                table.doubleColumn(5).append(round(r.elapsed().toNanos() / 1e9));
+        for (Duration timeout : connectTimeouts) {
+            for (int concurrency : concurrencies) {
+                ScanRequest each = request.withConcurrency(concurrency).withConnectTimeout(timeout);
+                requests.add(each);
+                results.add(scanner.scan(each));
             }
         }
-        return table;
+        return RowTable.of(IntStream.range(0, results.size()).boxed().toList())
+                .ints("concurrency", i -> requests.get(i).concurrency())
+                .ints("timeout ms", i -> (int) requests.get(i).connectTimeout().toMillis())
+                .ints("open", i -> results.get(i).open().size())
+                .ints("filtered", i -> results.get(i).filtered().size())
+                .ints("closed", i -> results.get(i).closed())
+                .doubles("seconds", i -> round(results.get(i).elapsed().toNanos() / 1e9))
+                .toTable("concurrency x timeout");
     }
 
-    /** Returns a chart of seconds against the limit (log scale), one line per timeout, from {@link #limitsAndTimeouts}. */
+    /**
+     * Returns a chart of seconds against the concurrency (log scale), one line per connect
+     * timeout, from {@link #concurrencyAndTimeouts}.
+     */
     public static XYChart chart(Table grid) {
         XYChart chart = new XYChartBuilder().width(720).height(380)
-                .title("Scan time by concurrency limit and connect timeout")
-                .xAxisTitle("limit (connects in flight)").yAxisTitle("seconds").build();
+                .title("Scan time by concurrency and connect timeout")
+                .xAxisTitle("concurrency (connects in flight)").yAxisTitle("seconds").build();
         chart.getStyler().setXAxisLogarithmic(true);
         for (int timeout : grid.intColumn("timeout ms").unique().asList()) {
             Table rows = grid.where(grid.intColumn("timeout ms").isEqualTo(timeout));
-            chart.addSeries("timeout " + timeout + " ms", rows.intColumn("limit").asDoubleArray(),
+            chart.addSeries("timeout " + timeout + " ms", rows.intColumn("concurrency").asDoubleArray(),
                     rows.doubleColumn("seconds").asDoubleArray());
         }
         return chart;

@@ -3,15 +3,16 @@ package concurrencylab.lab.ports;
 import concurrencylab.scan.PortScanner;
 import concurrencylab.scan.PortSpec;
 import concurrencylab.scan.PortState;
-import concurrencylab.scan.ScanHosts;
 import concurrencylab.scan.ScanRequest;
-
+import concurrencylab.tasks.Loopback;
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ import java.util.List;
  *
  * {@snippet :
  * try (var silent = SilentListeners.open(4)) {
- *     var request = ScanRequest.loopback(PortSpec.of(silent.ports())).withTimeout(Duration.ofMillis(100));
+ *     var request = ScanRequest.loopback(PortSpec.of(silent.ports())).withConnectTimeout(Duration.ofMillis(100));
  *     System.out.println(PortScanner.structured().scan(request).filtered()); // all four
  * }
  * }
@@ -43,10 +44,7 @@ public final class SilentListeners implements AutoCloseable {
      *     opened is closed first)
      */
     public static SilentListeners open(int listeners) throws IOException {
-        if (listeners < 1 || listeners > 100) {
-            throw new IllegalArgumentException("silent listener count " + listeners
-                    + " is out of range; accepted: 1..100");
-        }
+        Require.inRange("silent listener count", listeners, 1, 100);
         SilentListeners full = new SilentListeners();
         try {
             for (int i = 0; i < listeners; i++) {
@@ -67,7 +65,7 @@ public final class SilentListeners implements AutoCloseable {
     private ServerSocketChannel listen() throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         servers.add(server);
-        server.bind(new InetSocketAddress(ScanHosts.IPV4_LOOPBACK, 0), 1);
+        server.bind(new InetSocketAddress(Loopback.IPV4, 0), 1);
         return server;
     }
 

@@ -1,5 +1,6 @@
 package concurrencylab.lab.server;
 
+import concurrencylab.util.Require;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,15 +65,12 @@ public final class BareResponder implements AutoCloseable {
      * Starts a responder for images {@code 0 .. images-1}, with {@code config}'s latency and
      * image size (its jitter and faults are not used).
      *
-     * @throws IllegalArgumentException if {@code config} is null or {@code images} is outside 1..10000
+     * @throws NullPointerException     if {@code config} is null
+     * @throws IllegalArgumentException if {@code images} is outside 1..10000
      */
     public static BareResponder start(LabConfig config, int images) {
-        if (config == null) {
-            throw new IllegalArgumentException("config is missing; use LabConfig.builder()...build()");
-        }
-        if (images < 1 || images > 10_000) {
-            throw new IllegalArgumentException("images must be within 1..10000, got " + images);
-        }
+        Require.nonNull("config", config);
+        Require.inRange("images", images, 1, 10_000);
         try {
             return new BareResponder(config, images);
         } catch (IOException e) {

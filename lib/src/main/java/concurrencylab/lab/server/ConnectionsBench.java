@@ -109,7 +109,7 @@ public final class ConnectionsBench {
      */
     public static Result run(int connections, int holdMs, PrintStream clientLines)
             throws IOException, InterruptedException, ClientsFailed {
-        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(holdMs)).imageBytes(1024).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(holdMs)).withImageBytes(1024);
         try (LabServer server = LabServer.start(config)) {
             long start = System.nanoTime();
             Process child = JvmCommand.of(LoadClients.class).withArgs(String.valueOf(server.port()),

@@ -1,7 +1,8 @@
 package concurrencylab.lab.server;
 
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
+import concurrencylab.util.RowTable;
+import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
@@ -34,22 +35,11 @@ public record LabCounters(long requests, long served, long errors500, long reset
 
     /** Returns one row per counter: {@code kind} and {@code count}. */
     public Table toTable() {
-        StringColumn kind = StringColumn.create("kind");
-        LongColumn count = LongColumn.create("count");
-        add(kind, count, "requests", requests);
-        add(kind, count, "served (200)", served);
-        add(kind, count, "errors (500)", errors500);
-        add(kind, count, "resets", resets);
-        add(kind, count, "stalls", stalls);
-        add(kind, count, "rejected (429)", rejected429);
-        add(kind, count, "not found (404)", notFound);
-        add(kind, count, "peak concurrency", peakConcurrency);
-        add(kind, count, "in flight", inFlight);
-        return Table.create("Lab server counters", kind, count);
-    }
-
-    private static void add(StringColumn kind, LongColumn count, String name, long value) {
-        kind.append(name);
-        count.append(value);
+        List<Map.Entry<String, Long>> rows = List.of(Map.entry("requests", requests), Map.entry("served (200)", served),
+                Map.entry("errors (500)", errors500), Map.entry("resets", resets), Map.entry("stalls", stalls),
+                Map.entry("rejected (429)", rejected429), Map.entry("not found (404)", notFound),
+                Map.entry("peak concurrency", (long) peakConcurrency), Map.entry("in flight", (long) inFlight));
+        return RowTable.of(rows).text("kind", Map.Entry::getKey).longs("count", Map.Entry::getValue)
+                .toTable("Lab server counters");
     }
 }

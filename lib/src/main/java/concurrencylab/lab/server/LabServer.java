@@ -2,6 +2,7 @@ package concurrencylab.lab.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import concurrencylab.util.Require;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
  * pages with a latency, a seeded jitter, seeded faults and an optional concurrency limit.
  *
  * {@snippet :
- * try (LabServer server = LabServer.start(LabConfig.builder().latency(Duration.ofMillis(100)).build())) {
+ * try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withLatency(Duration.ofMillis(100)))) {
  *     List<URI> images = server.imageUris(200);      // http://127.0.0.1:PORT/img/0 .. /img/199
  *     // ... download them ...
  *     System.out.println(server.counters());
@@ -123,13 +124,12 @@ public final class LabServer implements AutoCloseable {
     /**
      * Starts a server on 127.0.0.1 with {@code config}.
      *
-     * @throws IllegalArgumentException if {@code config} is null or its port is in use
+     * @throws NullPointerException     if {@code config} is null
+     * @throws IllegalArgumentException if its port is in use
      * @throws UncheckedIOException if the server cannot be started for another reason
      */
     public static LabServer start(LabConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config is missing; use LabConfig.builder()...build() or LabServer.start()");
-        }
+        Require.nonNull("config", config);
         try {
             return new LabServer(config);
         } catch (IOException e) {
@@ -158,9 +158,7 @@ public final class LabServer implements AutoCloseable {
      * @throws IllegalArgumentException if {@code n < 0}
      */
     public URI imageUri(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("image numbers start at 0, got " + n);
-        }
+        Require.atLeast("image number", n, 0);
         return base.resolve("img/" + n);
     }
 
@@ -170,9 +168,7 @@ public final class LabServer implements AutoCloseable {
      * @throws IllegalArgumentException if {@code n} is outside {@code 0..pages-1}
      */
     public URI pageUri(int n) {
-        if (n < 0 || n >= config.pages()) {
-            throw new IllegalArgumentException("page numbers run from 0 to " + (config.pages() - 1) + ", got " + n);
-        }
+        Require.inRange("page number", n, 0, config.pages() - 1);
         return base.resolve("page/" + n);
     }
 
@@ -182,9 +178,7 @@ public final class LabServer implements AutoCloseable {
      * @throws IllegalArgumentException if {@code count < 0}
      */
     public List<URI> imageUris(int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must be 0 or more, got " + count);
-        }
+        Require.atLeast("count", count, 0);
         List<URI> uris = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             uris.add(imageUri(i));

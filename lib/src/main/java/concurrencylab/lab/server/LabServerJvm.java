@@ -128,7 +128,7 @@ public final class LabServerJvm implements AutoCloseable {
                     + String.join(" ", args));
             System.exit(2);
         }
-        try (LabServer server = LabServer.start(LabConfig.builder().latency(Duration.ofMillis(latencyMs)).build())) {
+        try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withLatency(Duration.ofMillis(latencyMs)))) {
             System.out.println("PORT " + server.port());
             System.out.flush();
             System.in.transferTo(OutputStream.nullOutputStream());

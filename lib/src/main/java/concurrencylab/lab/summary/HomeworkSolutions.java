@@ -1,6 +1,7 @@
 package concurrencylab.lab.summary;
 
 import concurrencylab.exec.JvmCommand;
+import concurrencylab.util.Require;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,9 +79,7 @@ public final class HomeworkSolutions {
      * @throws InterruptedException if interrupted while waiting (the child is killed)
      */
     public static Showcase run(Duration timeout) throws TimeoutException, InterruptedException {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
+        Require.positive("timeout", timeout);
         Path root = projectRoot();
         List<Path> libraries = libraryClasspath(root);
         Path classes = compile(root, libraries);

@@ -1,11 +1,12 @@
 package concurrencylab.lab.summary;
 
+import concurrencylab.notebook.Lesson;
+import concurrencylab.util.Canvas;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.CubicCurve2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
@@ -75,23 +76,14 @@ public final class LessonMindMap {
         List<Branch> right = side(0);
         List<Branch> left = side(1);
         int height = Math.max(sideHeight(right), sideHeight(left)) + 2 * MARGIN + 30;
-        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, height);
+        return Canvas.paint(WIDTH, height, g -> {
             int cx = WIDTH / 2;
             int cy = height / 2;
             drawSide(g, right, cx, cy, height, +1);
             drawSide(g, left, cx, cy, height, -1);
             box(g, CENTRE, CENTRE_FONT, cx, cy, new Color(0x343A40), Color.WHITE, true);
             signature(g, height);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 
     /** Returns the same map as Mermaid {@code mindmap} text, for a Markdown cell. */
@@ -168,7 +160,7 @@ public final class LessonMindMap {
 
     private static void signature(Graphics2D g, int height) {
         g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 12));
-        String author = g.getFont().canDisplayUpTo("程序员晚枫") < 0 ? "程序员晚枫" : "Wanfeng the programmer";
+        String author = g.getFont().canDisplayUpTo(Lesson.SIGNATURE) < 0 ? Lesson.SIGNATURE : "Wanfeng the programmer";
         g.setColor(new Color(0x868E96));
         g.drawString("mind map signed by " + author, MARGIN, height - 12);
     }

@@ -1,5 +1,6 @@
 package concurrencylab.lab.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
@@ -74,7 +75,7 @@ class BenchChartsTest {
     @DisplayName("bad input is rejected: another column, a table with several workloads, no shared model, a foreign table")
     void badInputRejected() {
         var column = assertThrows(IllegalArgumentException.class, () -> BenchCharts.versusReference(RUN, RUN, "max_ms"));
-        assertTrue(column.getMessage().contains("accepted"), column.getMessage());
+        assertEquals("column must be median_ms, speedup or bound_ms, got 'max_ms'", column.getMessage());
         Table two = BenchTables.cpuRun("a", 10, 5, 5, 6).append(BenchTables.cpuRun("b", 8, 4, 4, 5));
         assertThrows(IllegalArgumentException.class, () -> BenchCharts.times(two));
         var several = assertThrows(IllegalArgumentException.class,
@@ -85,7 +86,8 @@ class BenchChartsTest {
         assertThrows(IllegalArgumentException.class, () -> BenchCharts.versusReference(noSequential, lonely, "speedup"));
         assertThrows(IllegalArgumentException.class,
                 () -> BenchCharts.times(Table.create("x", tech.tablesaw.api.StringColumn.create("model"))));
-        assertThrows(IllegalArgumentException.class, () -> BenchCharts.speedups(null));
+        assertEquals("table must not be null",
+                assertThrows(NullPointerException.class, () -> BenchCharts.speedups(null)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> BenchCharts.speedupLines(lonely));
     }
 }

@@ -128,15 +128,16 @@ class BenchHarnessTest {
         });
         long start = System.nanoTime();
         var e = assertThrows(TimeoutException.class, () -> BenchHarness.run(BenchSpec.of(workload)
-                .withModels(model(kind, 1)).withWarmup(0).withRepeats(1).withTimeout(Duration.ofMillis(300))));
+                .withModels(model(kind, 1)).withWarmup(0).withRepeats(1).withRunTimeout(Duration.ofMillis(300))));
         assertTrue(e.getMessage().contains("longer than"), e.getMessage());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(15), "the timeout did not bound the run");
     }
 
     @Test
-    @DisplayName("a null spec is rejected")
+    @DisplayName("a null spec is rejected with a NullPointerException naming it")
     void nullSpecRejected() {
-        assertThrows(IllegalArgumentException.class, () -> BenchHarness.run(null));
+        assertEquals("spec must not be null",
+                assertThrows(NullPointerException.class, () -> BenchHarness.run(null)).getMessage());
     }
 
     private static void assertSpeedups(Table t) {

@@ -1,5 +1,6 @@
 package concurrencylab.lab.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
@@ -7,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Validation of {@link BenchSpec} and {@link BenchModel}: every bad value is a clear IllegalArgumentException. */
+/**
+ * Validation of {@link BenchSpec} and {@link BenchModel}: every bad value is a clear
+ * IllegalArgumentException, every missing one a NullPointerException naming it.
+ */
 class BenchSpecTest {
 
     private static final BenchWorkload NAPS = BenchWorkload.sleeps(2, Duration.ofMillis(1));
@@ -15,8 +19,8 @@ class BenchSpecTest {
     @Test
     @DisplayName("a null workload is rejected with a message naming the workload")
     void nullWorkloadRejected() {
-        var e = assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(null));
-        assertTrue(e.getMessage().contains("workload"), e.getMessage());
+        var e = assertThrows(NullPointerException.class, () -> BenchSpec.of(null));
+        assertEquals("workload must not be null", e.getMessage());
     }
 
     @Test
@@ -24,7 +28,8 @@ class BenchSpecTest {
     void emptyModelsRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(NAPS).withModels(List.of()));
         assertTrue(e.getMessage().contains("at least one model"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(NAPS).withModels((List<BenchModel>) null));
+        assertEquals("models must not be null", assertThrows(NullPointerException.class,
+                () -> BenchSpec.of(NAPS).withModels((List<BenchModel>) null)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(NAPS).withModels());
     }
 
@@ -33,18 +38,18 @@ class BenchSpecTest {
     void duplicateOrNullModelRejected() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> BenchSpec.of(NAPS).withModels(BenchModel.platform(2), BenchModel.platform(2)));
-        assertTrue(e.getMessage().contains("twice"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> BenchSpec.of(NAPS).withModels(BenchModel.virtual(), null));
+        assertTrue(e.getMessage().startsWith("models must be each model once, got "), e.getMessage());
+        assertEquals("models[1] must not be null", assertThrows(NullPointerException.class,
+                () -> BenchSpec.of(NAPS).withModels(BenchModel.virtual(), null)).getMessage());
     }
 
     @Test
     @DisplayName("repeats below 1 and warm-up below 0 are rejected with the accepted range")
     void repeatsAndWarmupChecked() {
         var repeats = assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(NAPS).withRepeats(0));
-        assertTrue(repeats.getMessage().contains("1 or more") && repeats.getMessage().contains("0"), repeats.getMessage());
+        assertEquals("repeats must be at least 1, got 0", repeats.getMessage());
         var warmup = assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(NAPS).withWarmup(-1));
-        assertTrue(warmup.getMessage().contains("0 or more") && warmup.getMessage().contains("-1"), warmup.getMessage());
+        assertEquals("warmup must be at least 0, got -1", warmup.getMessage());
         assertEquals(0, BenchSpec.of(NAPS).withWarmup(0).warmup());
     }
 
@@ -52,17 +57,19 @@ class BenchSpecTest {
     @DisplayName("workers below 1 are rejected for pools, and sequential takes exactly one")
     void workersChecked() {
         var e = assertThrows(IllegalArgumentException.class, () -> BenchModel.platform(0));
-        assertTrue(e.getMessage().contains("at least 1 worker") && e.getMessage().contains("0"), e.getMessage());
+        assertEquals("workers must be at least 1, got 0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BenchModel.process(-3));
-        assertThrows(IllegalArgumentException.class, () -> new BenchModel(null, 2));
+        var sequential = assertThrows(IllegalArgumentException.class, () -> new BenchModel(null, 2));
+        assertEquals("workers must be exactly 1 for sequential, got 2", sequential.getMessage());
     }
 
     @Test
-    @DisplayName("a timeout outside 1 ms..1 hour is rejected")
+    @DisplayName("a run timeout outside 1 ms..1 hour is rejected, a missing one is a NullPointerException")
     void timeoutChecked() {
-        assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(NAPS).withTimeout(Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(NAPS).withTimeout(Duration.ofHours(2)));
-        assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(NAPS).withTimeout(null));
+        var zero = assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(NAPS).withRunTimeout(Duration.ZERO));
+        assertEquals("runTimeout must be 1 ms to 1 h, got 0 s", zero.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BenchSpec.of(NAPS).withRunTimeout(Duration.ofHours(2)));
+        assertThrows(NullPointerException.class, () -> BenchSpec.of(NAPS).withRunTimeout(null));
     }
 
     @Test
@@ -78,13 +85,14 @@ class BenchSpecTest {
     @DisplayName("workload factories reject bad sizes with the accepted range")
     void workloadFactoriesChecked() {
         var chunks = assertThrows(IllegalArgumentException.class, () -> BenchWorkload.primes(100, 0));
-        assertTrue(chunks.getMessage().contains("1..100"), chunks.getMessage());
+        assertEquals("chunks must be 1 to 100, got 0", chunks.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BenchWorkload.primes(1, 1));
         assertThrows(IllegalArgumentException.class, () -> BenchWorkload.sha256(0, 5));
         assertThrows(IllegalArgumentException.class, () -> BenchWorkload.sleeps(0, Duration.ofMillis(1)));
         assertThrows(IllegalArgumentException.class, () -> BenchWorkload.sleeps(1, Duration.ofMillis(-1)));
         assertThrows(IllegalArgumentException.class, () -> BenchWorkload.io(" ", Duration.ZERO, List::of));
-        assertThrows(IllegalArgumentException.class, () -> BenchWorkload.cpu("x", null));
+        assertEquals("tasks must not be null",
+                assertThrows(NullPointerException.class, () -> BenchWorkload.cpu("x", null)).getMessage());
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class BurstExperimentTest {
-    private static final LabConfig LIMITED = LabConfig.builder().latency(Duration.ofMillis(300))
-            .maxConcurrent(10).build();
+    private static final LabConfig LIMITED = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(300))
+            .withMaxConcurrent(10);
 
     @Test
     @DisplayName("an unlimited burst beyond the server's limit gets 429s, and client and server count the same number")
@@ -69,7 +69,7 @@ class BurstExperimentTest {
             assertTrue(assertThrows(IllegalArgumentException.class,
                     () -> BurstExperiment.run(server, 1, -1, Duration.ofSeconds(1))).getMessage().contains("permits"));
             assertTrue(assertThrows(IllegalArgumentException.class,
-                    () -> BurstExperiment.run(server, 1, 0, Duration.ZERO)).getMessage().contains("timeout"));
+                    () -> BurstExperiment.run(server, 1, 0, Duration.ZERO)).getMessage().contains("requestTimeout"));
         }
     }
 }

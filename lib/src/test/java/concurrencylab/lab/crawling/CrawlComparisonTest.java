@@ -17,7 +17,7 @@ class CrawlComparisonTest {
     @DisplayName("each crawler crawls the same number of pages and none beats the latency bound")
     void timesRespectTheBound() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            LabConfig site = LabConfig.builder().latency(Duration.ofMillis(30)).jitter(Duration.ofMillis(10)).build();
+            LabConfig site = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(30)).withJitter(Duration.ofMillis(10));
             CrawlComparison c = CrawlComparison.run(site, CrawlOptions.pages(24).withConcurrency(4), 1);
             assertEquals(3, c.rows().size());
             for (CrawlComparison.Row row : c.rows()) {

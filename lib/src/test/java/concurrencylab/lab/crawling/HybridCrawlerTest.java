@@ -1,5 +1,6 @@
 package concurrencylab.lab.crawling;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.*;
 
 import concurrencylab.lab.debug.LeakCheck;
@@ -31,7 +32,7 @@ class HybridCrawlerTest {
     @DisplayName("every variant returns one result per page, in order, each with the digest MessageDigest computes")
     void oneCorrectResultPerPage(HybridVariant variant) throws Exception {
         List<String> expected = Pages.expectedDigests(PAGES, ROUNDS);
-        try (LabServer server = LabServer.start(Pages.config(PAGES).build())) {
+        try (LabServer server = LabServer.start(Pages.config(PAGES))) {
             List<URI> uris = Pages.uris(server, PAGES);
             HybridRun run = CRAWLER.crawl(uris, variant);
             assertEquals(variant, run.variant());
@@ -55,7 +56,7 @@ class HybridCrawlerTest {
     void failuresReportedNotLost(HybridVariant variant) throws Exception {
         int pages = 40;
         List<String> expected = Pages.expectedDigests(pages, ROUNDS);
-        try (LabServer server = LabServer.start(Pages.config(pages).errorRate(0.2).resetRate(0.15).build())) {
+        try (LabServer server = LabServer.start(Pages.config(pages).withErrorRate(0.2).withResetRate(0.15))) {
             HybridRun run = CRAWLER.crawl(Pages.uris(server, pages), variant);
             assertEquals(pages, run.pages().size());
             for (int i = 0; i < pages; i++) {
@@ -80,7 +81,7 @@ class HybridCrawlerTest {
     @DisplayName("a stalled request fails at its own timeout and the crawl goes on without it")
     void stalledRequestTimesOut() throws Exception {
         int pages = 12;
-        try (LabServer server = LabServer.start(Pages.config(pages).stallRate(0.3).stall(Duration.ofSeconds(60)).build())) {
+        try (LabServer server = LabServer.start(Pages.config(pages).withStallRate(0.3).withStall(Duration.ofSeconds(60)))) {
             HybridRun run = CRAWLER.withRequestTimeout(Duration.ofMillis(400))
                     .crawl(Pages.uris(server, pages), HybridVariant.CPU_POOL);
             assertEquals(pages, run.pages().size());
@@ -98,7 +99,7 @@ class HybridCrawlerTest {
     void deadlineBoundsTheCrawl() throws Exception {
         int pages = 10;
         LeakCheck baseline = LeakCheck.snapshot(); // the server's sleeping handlers end only with the server
-        try (LabServer server = LabServer.start(Pages.config(pages).latency(Duration.ofSeconds(30)).build())) {
+        try (LabServer server = LabServer.start(Pages.config(pages).withLatency(Duration.ofSeconds(30)))) {
             HybridRun run = CRAWLER.withFetchConcurrency(2).withDeadline(Duration.ofMillis(300))
                     .crawl(Pages.uris(server, pages), HybridVariant.SAME_VIRTUAL_THREAD);
             assertEquals(pages, run.pages().size());
@@ -114,7 +115,7 @@ class HybridCrawlerTest {
     @EnumSource(HybridVariant.class)
     @DisplayName("a crawl leaves no thread, child process or port behind")
     void noLeaks(HybridVariant variant) throws Exception {
-        try (LabServer server = LabServer.start(Pages.config(PAGES).build())) {
+        try (LabServer server = LabServer.start(Pages.config(PAGES))) {
             List<URI> uris = Pages.uris(server, PAGES);
             List<HybridRun> runs = new ArrayList<>();
             LeakReport leaks = LeakCheck.around(() -> runs.add(CRAWLER.crawl(uris, variant)));
@@ -126,9 +127,9 @@ class HybridCrawlerTest {
     @ParameterizedTest
     @EnumSource(HybridVariant.class)
     @DisplayName("fetching runs on virtual threads here; hashing where the variant says, the process variant in another pid")
-    void whoRanEachStage(HybridVariant variant) throws Exception {
+    void executionSiteOfEachStage(HybridVariant variant) throws Exception {
         long me = ProcessHandle.current().pid();
-        try (LabServer server = LabServer.start(Pages.config(PAGES).build())) {
+        try (LabServer server = LabServer.start(Pages.config(PAGES))) {
             HybridRun run = CRAWLER.crawl(Pages.uris(server, PAGES), variant);
             for (HashedPage p : run.pages()) {
                 assertTrue(p.fetchedBy().virtual(), p.fetchedBy().toString());
@@ -136,12 +137,12 @@ class HybridCrawlerTest {
                 switch (variant) {
                     case SAME_VIRTUAL_THREAD -> {
                         assertTrue(p.hashedBy().virtual());
-                        assertEquals(p.fetchedBy().threadName(), p.hashedBy().threadName());
+                        assertEquals(p.fetchedBy().thread(), p.hashedBy().thread());
                         assertEquals(me, p.hashedBy().pid());
                     }
                     case CPU_POOL -> {
                         assertFalse(p.hashedBy().virtual());
-                        assertTrue(p.hashedBy().threadName().startsWith("hash-"), p.hashedBy().threadName());
+                        assertTrue(p.hashedBy().thread().startsWith("hash-"), p.hashedBy().thread());
                         assertEquals(me, p.hashedBy().pid());
                     }
                     case PROCESS_POOL -> {
@@ -160,23 +161,24 @@ class HybridCrawlerTest {
     @DisplayName("bad settings and inputs are refused with a message saying what is accepted")
     void validates() {
         var e = assertThrows(IllegalArgumentException.class, () -> HybridCrawler.create().withRounds(0));
-        assertTrue(e.getMessage().contains("between 1 and"), e.getMessage());
+        assertEquals("rounds must be 1 to 50000000, got 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> HybridCrawler.create().withFetchConcurrency(0));
-        assertTrue(e.getMessage().contains("fetch concurrency"), e.getMessage());
+        assertEquals("fetchConcurrency must be 1 to 10000, got 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> HybridCrawler.create().withDeadline(Duration.ZERO));
-        assertTrue(e.getMessage().contains("positive"), e.getMessage());
+        assertEquals("deadline must be 1 ms to 30 min, got 0 s", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> HybridCrawler.create().crawl(List.of(), HybridVariant.CPU_POOL));
-        assertTrue(e.getMessage().contains("at least one URI"), e.getMessage());
+        assertEquals("uris must be non-empty, got []", e.getMessage());
         List<URI> withNull = new ArrayList<>();
         withNull.add(null);
-        e = assertThrows(IllegalArgumentException.class, () -> HybridCrawler.create().crawl(withNull, HybridVariant.CPU_POOL));
-        assertTrue(e.getMessage().contains("position 0"), e.getMessage());
+        var missing = assertThrows(NullPointerException.class,
+                () -> HybridCrawler.create().crawl(withNull, HybridVariant.CPU_POOL));
+        assertEquals("uris[0] must not be null", missing.getMessage());
     }
 
     @Test
     @DisplayName("the bounds: I/O = latency × ceil(pages / limit), CPU = sequential hashing / cores")
     void boundsFollowTheirFormulas() throws Exception {
-        try (LabServer server = LabServer.start(Pages.config(PAGES).build())) {
+        try (LabServer server = LabServer.start(Pages.config(PAGES))) {
             HybridBounds b = HybridBounds.measure(CRAWLER, Pages.uris(server, PAGES), Duration.ofMillis(5));
             assertEquals(Duration.ofMillis(5).multipliedBy(4), b.ioBound()); // 24 pages, 6 at a time
             assertEquals(b.sequentialHash().dividedBy(Runtime.getRuntime().availableProcessors()), b.cpuBound());

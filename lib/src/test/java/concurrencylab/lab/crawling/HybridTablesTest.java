@@ -14,9 +14,9 @@ class HybridTablesTest {
             Synthetic.run(HybridVariant.CPU_POOL, 6, 800), Synthetic.run(HybridVariant.PROCESS_POOL, 6, 1200));
 
     @Test
-    @DisplayName("whoRan has a fetch row and a hash row for each sampled hashed page, with pid, thread and carrier")
-    void whoRan() {
-        Table t = HybridTables.whoRan(runs, 2);
+    @DisplayName("executionSites has a fetch row and a hash row for each sampled hashed page, with pid, thread and carrier")
+    void executionSites() {
+        Table t = HybridTables.executionSites(runs, 2);
         assertEquals(3 * 2 * 2, t.rowCount());
         assertEquals(List.of("variant", "page", "stage", "pid", "thread", "virtual", "carrier"), t.columnNames());
         Table process = t.where(t.stringColumn("variant").isEqualTo("c · process pool")
@@ -26,7 +26,7 @@ class HybridTablesTest {
         Table fetches = t.where(t.stringColumn("stage").isEqualTo("fetch"));
         assertTrue(fetches.booleanColumn("virtual").asList().stream().allMatch(Boolean::booleanValue));
         assertEquals("ForkJoinPool-1-worker-1", fetches.stringColumn("carrier").get(0));
-        var e = assertThrows(IllegalArgumentException.class, () -> HybridTables.whoRan(runs, 0));
+        var e = assertThrows(IllegalArgumentException.class, () -> HybridTables.executionSites(runs, 0));
         assertTrue(e.getMessage().contains("at least 1"), e.getMessage());
     }
 

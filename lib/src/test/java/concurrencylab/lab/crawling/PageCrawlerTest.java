@@ -52,9 +52,9 @@ class PageCrawlerTest {
                 Arguments.of(BlockingCrawler.fixedPool(4)));
     }
 
-    private static LabConfig.Builder site() {
-        return LabConfig.builder().latency(Duration.ofMillis(20)).jitter(Duration.ofMillis(60)).seed(7L)
-                .pages(200).linksPerPage(5);
+    private static LabConfig site() {
+        return LabConfig.DEFAULTS.withLatency(Duration.ofMillis(20)).withJitter(Duration.ofMillis(60)).withSeed(7L)
+                .withPages(200).withLinksPerPage(5);
     }
 
     @ParameterizedTest
@@ -62,7 +62,7 @@ class PageCrawlerTest {
     @DisplayName("pages are reported in completion order, which differs from submission order under jitter")
     void reportsInCompletionOrder(PageCrawler crawler) {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(site().build())) {
+            try (LabServer server = LabServer.start(site())) {
                 List<CrawlOutcome> seen = Collections.synchronizedList(new ArrayList<>());
                 CrawlReport report = crawler.crawl(server.pageUri(0), CrawlOptions.pages(40), seen::add);
                 List<CrawlOutcome> outcomes = report.outcomes();
@@ -87,7 +87,7 @@ class PageCrawlerTest {
     @DisplayName("every scheduled page has exactly one outcome and every link was followed while the budget lasted")
     void nothingLost(PageCrawler crawler) {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(site().seed(2L).errorRate(0.15).resetRate(0.1).build())) {
+            try (LabServer server = LabServer.start(site().withSeed(2L).withErrorRate(0.15).withResetRate(0.1))) {
                 CrawlReport report = crawler.crawl(server.pageUri(0),
                         CrawlOptions.pages(60).withConcurrency(8).withRequestTimeout(Duration.ofSeconds(5)));
                 Set<URI> scheduled = report.outcomes().stream().map(CrawlOutcome::uri).collect(Collectors.toSet());
@@ -115,8 +115,8 @@ class PageCrawlerTest {
         assertTimeoutPreemptively(BOUND, () -> {
             CrawlReport reference;
             CrawlReport report;
-            try (LabServer a = LabServer.start(site().pages(30).build());
-                 LabServer b = LabServer.start(site().pages(30).build())) {
+            try (LabServer a = LabServer.start(site().withPages(30));
+                 LabServer b = LabServer.start(site().withPages(30))) {
                 reference = AsyncCrawler.create().crawl(a.pageUri(0), CrawlOptions.pages(100).withConcurrency(5));
                 report = crawler.crawl(b.pageUri(0), CrawlOptions.pages(100).withConcurrency(5));
             }
@@ -135,7 +135,7 @@ class PageCrawlerTest {
     @DisplayName("an HTTP 500 is reported for its URL with its status, and the crawl ends")
     void http500IsReported(PageCrawler crawler) {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(site().errorRate(1.0).build())) {
+            try (LabServer server = LabServer.start(site().withErrorRate(1.0))) {
                 CrawlReport report = crawler.crawl(server.pageUri(0), CrawlOptions.pages(10));
                 CrawlOutcome only = single(report);
                 assertEquals(CrawlStatus.HTTP_ERROR, only.status());
@@ -151,7 +151,7 @@ class PageCrawlerTest {
     @DisplayName("a reset connection is reported for its URL as RESET with the I/O error")
     void resetIsReported(PageCrawler crawler) {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(site().resetRate(1.0).build())) {
+            try (LabServer server = LabServer.start(site().withResetRate(1.0))) {
                 CrawlOutcome only = single(crawler.crawl(server.pageUri(0), CrawlOptions.pages(10)));
                 assertEquals(CrawlStatus.RESET, only.status(), only::toString);
                 assertEquals(0, only.httpStatus());
@@ -167,7 +167,7 @@ class PageCrawlerTest {
     @DisplayName("a stalled request is reported as TIMEOUT after the per-request timeout, long before the stall ends")
     void stallTimesOut(PageCrawler crawler) {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(site().stallRate(1.0).stall(Duration.ofSeconds(60)).build())) {
+            try (LabServer server = LabServer.start(site().withStallRate(1.0).withStall(Duration.ofSeconds(60)))) {
                 Duration timeout = Duration.ofMillis(300);
                 CrawlReport report = crawler.crawl(server.pageUri(0), CrawlOptions.pages(10).withRequestTimeout(timeout));
                 CrawlOutcome only = single(report);
@@ -186,7 +186,7 @@ class PageCrawlerTest {
     void deadlineEndsEverything(PageCrawler crawler) {
         assertTimeoutPreemptively(BOUND, () -> {
             LeakCheck baseline = LeakCheck.snapshot();
-            try (LabServer server = LabServer.start(site().stallRate(0.5).stall(Duration.ofSeconds(60)).build())) {
+            try (LabServer server = LabServer.start(site().withStallRate(0.5).withStall(Duration.ofSeconds(60)))) {
                 CrawlReport report = crawler.crawl(server.pageUri(0), CrawlOptions.pages(50).withConcurrency(6)
                         .withRequestTimeout(Duration.ofSeconds(20)).withDeadline(Duration.ofMillis(600)));
                 assertTrue(report.deadlineHit(), report::summary);
@@ -205,7 +205,7 @@ class PageCrawlerTest {
     @DisplayName("with a concurrency limit at the server's limit, the server never refuses a request")
     void limitAvoids429(PageCrawler crawler) {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(site().maxConcurrent(4).build())) {
+            try (LabServer server = LabServer.start(site().withMaxConcurrent(4))) {
                 CrawlReport report = crawler.crawl(server.pageUri(0), CrawlOptions.pages(40).withConcurrency(4));
                 assertEquals(0, server.counters().rejected429(), report::summary);
                 assertTrue(server.counters().peakConcurrency() <= 4);
@@ -219,7 +219,7 @@ class PageCrawlerTest {
     @DisplayName("a crawl leaves no thread behind: its HttpClient and executors are closed")
     void noThreadLeft(PageCrawler crawler) {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(site().build())) {
+            try (LabServer server = LabServer.start(site())) {
                 LeakCheck baseline = LeakCheck.snapshot();
                 crawler.crawl(server.pageUri(0), CrawlOptions.pages(20));
                 LeakReport leaks = baseline.leaksSince();
@@ -233,7 +233,7 @@ class PageCrawlerTest {
     @DisplayName("a callback that throws does not vanish: the crawl ends, then throws IllegalStateException")
     void callbackFailureSurfaces(PageCrawler crawler) {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(site().build())) {
+            try (LabServer server = LabServer.start(site())) {
                 IllegalStateException e = assertThrows(IllegalStateException.class,
                         () -> crawler.crawl(server.pageUri(0), CrawlOptions.pages(5), page -> {
                             throw new ArithmeticException("boom in the callback");
@@ -248,7 +248,7 @@ class PageCrawlerTest {
     @DisplayName("time spent waiting for a concurrency slot does not count against the request timeout")
     void queueingIsNotTimed(PageCrawler crawler) {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(LabConfig.builder().latency(Duration.ofMillis(100)).build())) {
+            try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withLatency(Duration.ofMillis(100)))) {
                 // one at a time: the last page waits ~1.4 s for its slot, beyond the 1 s timeout
                 // (which leaves a cold JVM's first request 900 ms of slack)
                 Duration timeout = Duration.ofSeconds(1);
@@ -265,7 +265,7 @@ class PageCrawlerTest {
     @DisplayName("a blocking crawler on a pool of one thread cannot starve: no task waits for another")
     void poolOfOneCompletes() {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(site().build())) {
+            try (LabServer server = LabServer.start(site())) {
                 CrawlReport report = BlockingCrawler.fixedPool(1).crawl(server.pageUri(0), CrawlOptions.pages(10));
                 assertEquals(10, report.ok(), report::summary);
                 assertFalse(report.deadlineHit());
@@ -277,7 +277,7 @@ class PageCrawlerTest {
     @DisplayName("the order chart has one dot per page and the diagonal")
     void orderChart() {
         assertTimeoutPreemptively(BOUND, () -> {
-            try (LabServer server = LabServer.start(site().build())) {
+            try (LabServer server = LabServer.start(site())) {
                 CrawlReport report = AsyncCrawler.create().crawl(server.pageUri(0), CrawlOptions.pages(12));
                 var chart = report.orderChart();
                 assertEquals(12, chart.getSeriesMap().get("pages").getXData().length);
@@ -308,7 +308,7 @@ class PageCrawlerTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> CrawlOptions.pages(1).withDeadline(Duration.ofHours(2))).getMessage().contains("deadline"));
         assertThrows(IllegalArgumentException.class, () -> BlockingCrawler.fixedPool(0));
-        assertThrows(IllegalArgumentException.class, () -> AsyncCrawler.withHandlerThreads(0));
+        assertThrows(IllegalArgumentException.class, () -> AsyncCrawler.create().withHandlerThreads(0));
     }
 
     private static CrawlOutcome single(CrawlReport report) {

@@ -21,9 +21,9 @@ final class Pages {
     private Pages() {
     }
 
-    static LabConfig.Builder config(int pages) {
-        return LabConfig.builder().seed(SEED).pages(pages).linksPerPage(5).latency(Duration.ofMillis(5))
-                .jitter(Duration.ofMillis(5));
+    static LabConfig config(int pages) {
+        return LabConfig.DEFAULTS.withSeed(SEED).withPages(pages).withLinksPerPage(5).withLatency(Duration.ofMillis(5))
+                .withJitter(Duration.ofMillis(5));
     }
 
     static List<URI> uris(LabServer server, int count) {
@@ -32,7 +32,7 @@ final class Pages {
 
     /** Fetches each page from a fault-free server with the same seed and hashes it with MessageDigest. */
     static List<String> expectedDigests(int pages, int rounds) throws Exception {
-        try (LabServer clean = LabServer.start(config(pages).latency(Duration.ZERO).jitter(Duration.ZERO).build());
+        try (LabServer clean = LabServer.start(config(pages).withLatency(Duration.ZERO).withJitter(Duration.ZERO));
              HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
             List<String> digests = new ArrayList<>();
             for (URI uri : uris(clean, pages)) {

@@ -1,6 +1,6 @@
 package concurrencylab.lab.crawling;
 
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,15 +9,15 @@ import java.util.List;
 /** Hand-made runs with known numbers, for the tests of the records, tables and charts. */
 final class Synthetic {
 
-    static final WhoRan FETCHER = new WhoRan(100, "fetch-0", true, "ForkJoinPool-1-worker-1");
-    static final WhoRan HASHER = new WhoRan(100, "hash-0", false, "");
-    static final WhoRan WORKER = new WhoRan(200, "process-worker-0", false, "");
+    static final ExecutionSite FETCHER = new ExecutionSite(100, "fetch-0", true, "ForkJoinPool-1-worker-1");
+    static final ExecutionSite HASHER = new ExecutionSite(100, "hash-0", false, "");
+    static final ExecutionSite WORKER = new ExecutionSite(200, "process-worker-0", false, "");
 
     private Synthetic() {
     }
 
     /** Pages 0..n-1 fetched in (i+1) × 10 ms; every third page (2, 5, ...) failed with HTTP 500. */
-    static List<HashedPage> pages(int n, WhoRan hasher) {
+    static List<HashedPage> pages(int n, ExecutionSite hasher) {
         List<HashedPage> pages = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             URI uri = URI.create("http://127.0.0.1:1/page/" + i);
@@ -30,7 +30,7 @@ final class Synthetic {
     }
 
     static HybridRun run(HybridVariant variant, int n, long millis) {
-        WhoRan hasher = switch (variant) {
+        ExecutionSite hasher = switch (variant) {
             case SAME_VIRTUAL_THREAD -> FETCHER;
             case CPU_POOL -> HASHER;
             case PROCESS_POOL -> WORKER;

@@ -1,12 +1,11 @@
 package concurrencylab.lab.downloads;
 
-import concurrencylab.lab.server.LabConfig;
-import concurrencylab.lab.server.LabServer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.lab.server.LabConfig;
+import concurrencylab.lab.server.LabServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -22,7 +21,7 @@ class AsyncDownloaderTest {
     @Test
     @DisplayName("sendAsync downloads every URL; the report future completes with one outcome per URL in order")
     void downloadsEveryUrl() throws Exception {
-        LabConfig config = LabConfig.builder().latency(Duration.ofMillis(50)).imageBytes(1000).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(50)).withImageBytes(1000);
         try (LabServer server = LabServer.start(config); HttpClient client = HttpClient.newHttpClient()) {
             List<URI> uris = server.imageUris(50);
             DownloadReport report = AsyncDownloader.using(client).downloadAsync(uris).get(30, TimeUnit.SECONDS);
@@ -36,12 +35,12 @@ class AsyncDownloaderTest {
     @Test
     @DisplayName("500s, resets and timeouts become failure outcomes: the future of the report never fails")
     void faultsBecomeOutcomes() throws Exception {
-        LabConfig config = LabConfig.builder().errorRate(0.3).resetRate(0.3).stallRate(0.3)
-                .stall(Duration.ofSeconds(30)).seed(11).build();
+        LabConfig config = LabConfig.DEFAULTS.withErrorRate(0.3).withResetRate(0.3).withStallRate(0.3)
+                .withStall(Duration.ofSeconds(30)).withSeed(11);
         try (LabServer server = LabServer.start(config); HttpClient client = HttpClient.newHttpClient()) {
             List<URI> uris = server.imageUris(30);
             long start = System.nanoTime();
-            DownloadReport report = AsyncDownloader.using(client).timeout(Duration.ofMillis(400))
+            DownloadReport report = AsyncDownloader.using(client).withRequestTimeout(Duration.ofMillis(400))
                     .downloadAsync(uris).get(30, TimeUnit.SECONDS);
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(15).toNanos());
             assertEquals(30, report.outcomes().size());
@@ -56,11 +55,11 @@ class AsyncDownloaderTest {
     @Test
     @DisplayName("the blocking download gives up at its deadline and reports what is unfinished")
     void deadlineReportsUnfinished() {
-        LabConfig config = LabConfig.builder().stallRate(1).stall(Duration.ofSeconds(30)).build();
+        LabConfig config = LabConfig.DEFAULTS.withStallRate(1).withStall(Duration.ofSeconds(30));
         try (LabServer server = LabServer.start(config); HttpClient client = HttpClient.newHttpClient()) {
             long start = System.nanoTime();
-            DownloadReport report = AsyncDownloader.using(client).timeout(Duration.ofSeconds(2))
-                    .download(server.imageUris(5), Duration.ofMillis(300));
+            DownloadReport report = AsyncDownloader.using(client).withRequestTimeout(Duration.ofSeconds(2))
+                    .withDeadline(Duration.ofMillis(300)).download(server.imageUris(5));
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(), report::toString);
             assertEquals(5, report.failedCount());
             assertTrue(report.outcomes().stream().allMatch(o -> o.failure().startsWith("not finished by the deadline")));
@@ -68,9 +67,10 @@ class AsyncDownloaderTest {
     }
 
     @Test
-    @DisplayName("a non-loopback URL or a missing client is rejected with IllegalArgumentException")
+    @DisplayName("a non-loopback URL is rejected with IllegalArgumentException, a missing client with NullPointerException")
     void rejectsBadInput() {
-        assertThrows(IllegalArgumentException.class, () -> AsyncDownloader.using(null));
+        assertEquals("client must not be null", assertThrows(NullPointerException.class,
+                () -> AsyncDownloader.using(null)).getMessage());
         try (HttpClient client = HttpClient.newHttpClient()) {
             var e = assertThrows(IllegalArgumentException.class,
                     () -> AsyncDownloader.using(client).downloadAsync(List.of(URI.create("http://10.0.0.1/"))));

@@ -3,6 +3,7 @@ package concurrencylab.lab.downloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import concurrencylab.tasks.ExecutionSite;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ class DownloadComparisonTest {
         List<DownloadOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             outcomes.add(new DownloadOutcome(URI.create("http://127.0.0.1:1/img/" + i), 200, 10,
-                    Duration.ofMillis(100), "pid 1, thread t (platform)", ""));
+                    Duration.ofMillis(100), new ExecutionSite(1, "t", false, ""), ""));
         }
         return new DownloadReport("test", outcomes, Duration.ofMillis(millis));
     }
@@ -30,14 +31,18 @@ class DownloadComparisonTest {
         assertEquals(List.of(1.0, 0.1, 0.1), t.doubleColumn("bound s").asList());
         assertEquals(List.of(1.1, 1.5, 1.0), t.doubleColumn("measured / bound").asList());
         assertEquals(2, c.toChart().getSeriesMap().size());
+        assertEquals(Duration.ofSeconds(1), c.rows().get(0).bound());
+        assertEquals(1.5, c.rows().get(1).ratio(), 1e-9);
     }
 
     @Test
     @DisplayName("a missing report, a concurrency below 1 or a non-positive latency is rejected")
     void rejectsBadInput() {
-        assertThrows(IllegalArgumentException.class, () -> new DownloadComparison(Duration.ZERO));
+        assertEquals("latency must be positive, got 0 s",
+                assertThrows(IllegalArgumentException.class, () -> new DownloadComparison(Duration.ZERO)).getMessage());
         var c = new DownloadComparison(Duration.ofMillis(1));
-        assertThrows(IllegalArgumentException.class, () -> c.add(null, 1));
-        assertThrows(IllegalArgumentException.class, () -> c.add(report(1, 1), 0));
+        assertEquals("report must not be null", assertThrows(NullPointerException.class, () -> c.add(null, 1)).getMessage());
+        assertEquals("concurrency must be at least 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> c.add(report(1, 1), 0)).getMessage());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import concurrencylab.lab.debug.LeakCheck;
 import concurrencylab.lab.debug.LeakReport;
+import concurrencylab.lab.downloads.DownloadComparison;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -60,11 +61,11 @@ class PitfallDemosTest {
     @DisplayName("pool sizing: no pool beats its bound latency x ceil(N / threads), and a bigger pool finishes sooner")
     void poolSizesMeetTheirBound() {
         Duration latency = Duration.ofMillis(30);
-        PoolSizing.Result r = PoolSizing.run(20, latency, 1, 5, 20);
+        DownloadComparison r = PoolSizing.run(20, latency, 1, 5, 20);
         assertEquals(3, r.rows().size());
-        for (PoolSizing.Row row : r.rows()) {
-            assertEquals(20, row.ok(), row::toString);
-            assertEquals(latency.multipliedBy((20 + row.poolSize() - 1) / row.poolSize()), row.bound());
+        for (DownloadComparison.Row row : r.rows()) {
+            assertEquals(20, row.report().okCount(), row::toString);
+            assertEquals(latency.multipliedBy((20 + row.concurrency() - 1) / row.concurrency()), row.bound());
             assertTrue(row.measured().compareTo(row.bound()) >= 0, row::toString);
         }
         assertTrue(r.rows().get(0).measured().compareTo(r.rows().get(2).measured()) > 0, r.rows()::toString);

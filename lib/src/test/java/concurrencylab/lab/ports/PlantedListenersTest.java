@@ -1,13 +1,12 @@
 package concurrencylab.lab.ports;
 
-import concurrencylab.scan.Connector;
-import concurrencylab.scan.NioConnector;
-import concurrencylab.scan.ScanHosts;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.scan.Connector;
+import concurrencylab.scan.NioConnector;
+import concurrencylab.tasks.Loopback;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -26,12 +25,12 @@ class PlantedListenersTest {
             assertEquals(planted.lowSkipped() ? 2 : 3, ports.size());
             for (int port : ports) {
                 assertEquals(Connector.Probe.OPEN, NioConnector.DEFAULT.probe(
-                        new InetSocketAddress(ScanHosts.IPV4_LOOPBACK, port), Duration.ofSeconds(2).toNanos()));
+                        new InetSocketAddress(Loopback.IPV4, port), Duration.ofSeconds(2).toNanos()));
             }
         }
         for (int port : ports) {
             assertThrows(java.net.ConnectException.class, () -> {
-                try (SocketChannel c = SocketChannel.open(new InetSocketAddress(ScanHosts.IPV4_LOOPBACK, port))) {
+                try (SocketChannel c = SocketChannel.open(new InetSocketAddress(Loopback.IPV4, port))) {
                     c.isConnected();
                 }
             });
@@ -42,7 +41,8 @@ class PlantedListenersTest {
     @DisplayName("a negative or too large count is rejected with the accepted range")
     void rejectsBadCounts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlantedListeners.open(-1, 1));
-        assertTrue(e.getMessage().contains("accepted: 0..100"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PlantedListeners.open(0, 101));
+        assertEquals("low listener count must be 0 to 100, got -1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PlantedListeners.open(0, 101));
+        assertEquals("high listener count must be 0 to 100, got 101", e.getMessage());
     }
 }

@@ -28,11 +28,11 @@ class ScanExperimentTest {
     }
 
     @Test
-    @DisplayName("the grid has a row per limit and timeout, the same counts in each, and a chart line per timeout")
+    @DisplayName("the grid has a row per concurrency and timeout, the same counts in each, and a chart line per timeout")
     void gridAndChart() throws Exception {
         try (PlantedListeners planted = PlantedListeners.open(0, 1); SilentListeners silent = SilentListeners.open(2)) {
             int[] ports = {planted.ports().get(0), silent.ports()[0], silent.ports()[1]};
-            Table grid = ScanExperiment.limitsAndTimeouts(ScanRequest.loopback(PortSpec.of(ports)), List.of(1, 2),
+            Table grid = ScanExperiment.concurrencyAndTimeouts(ScanRequest.loopback(PortSpec.of(ports)), List.of(1, 2),
                     List.of(Duration.ofMillis(30), Duration.ofMillis(60)));
             assertEquals(4, grid.rowCount());
             for (int row = 0; row < 4; row++) {
@@ -49,6 +49,6 @@ class ScanExperimentTest {
         ScanRequest request = ScanRequest.loopback("1");
         assertThrows(IllegalArgumentException.class, () -> ScanExperiment.compareVariants(request, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> ScanExperiment.limitsAndTimeouts(request, List.of(), List.of(Duration.ofMillis(5))));
+                () -> ScanExperiment.concurrencyAndTimeouts(request, List.of(), List.of(Duration.ofMillis(5))));
     }
 }

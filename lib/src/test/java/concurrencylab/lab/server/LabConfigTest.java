@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class LabConfigTest {
 
-    private static void rejects(UnaryOperator<LabConfig.Builder> change, String... mentions) {
-        var e = assertThrows(IllegalArgumentException.class, () -> change.apply(LabConfig.builder()).build());
+    private static void rejects(UnaryOperator<LabConfig> change, String... mentions) {
+        var e = assertThrows(IllegalArgumentException.class, () -> change.apply(LabConfig.DEFAULTS));
         for (String m : mentions) {
             assertTrue(e.getMessage().contains(m), () -> "'" + e.getMessage() + "' should mention '" + m + "'");
         }
@@ -34,49 +34,54 @@ class LabConfigTest {
     }
 
     @Test
-    @DisplayName("negative or missing durations are rejected, naming the setting and the accepted range")
+    @DisplayName("negative, too long or missing durations are rejected, naming the setting and the accepted range")
     void rejectsBadDurations() {
-        rejects(b -> b.latency(Duration.ofMillis(-1)), "latency", "PT-0.001S", "from 0");
-        rejects(b -> b.jitter(Duration.ofMillis(-5)), "jitter");
-        rejects(b -> b.stall(Duration.ofSeconds(-1)), "stall");
-        rejects(b -> b.latency(null), "latency", "missing");
-        rejects(b -> b.latency(Duration.ofHours(1)), "latency", "PT10M");
+        rejects(b -> b.withLatency(Duration.ofMillis(-1)), "latency must be 0 s to 10 min, got -1 ms");
+        rejects(b -> b.withJitter(Duration.ofMillis(-5)), "jitter", "got -5 ms");
+        rejects(b -> b.withStall(Duration.ofSeconds(-1)), "stall must be 0 s to 1 h");
+        var missing = assertThrows(NullPointerException.class, () -> LabConfig.DEFAULTS.withLatency(null));
+        assertEquals("latency must not be null", missing.getMessage());
+        rejects(b -> b.withLatency(Duration.ofHours(1)), "latency", "10 min", "got 1 h");
     }
 
     @Test
     @DisplayName("negative sizes are rejected, naming the setting")
     void rejectsBadSizes() {
-        rejects(b -> b.imageBytes(-1), "imageBytes", "-1");
-        rejects(b -> b.pages(0), "pages", "from 1");
-        rejects(b -> b.linksPerPage(-2), "linksPerPage");
-        rejects(b -> b.maxConcurrent(-1), "maxConcurrent", "0 (no limit)");
+        rejects(b -> b.withImageBytes(-1), "imageBytes", "got -1");
+        rejects(b -> b.withPages(0), "pages must be 1 to 1000000, got 0");
+        rejects(b -> b.withLinksPerPage(-2), "linksPerPage");
+        rejects(b -> b.withMaxConcurrent(-1), "maxConcurrent", "0 (no limit)");
     }
 
     @Test
     @DisplayName("a rate outside 0..1 (or NaN) is rejected, and so are rates summing to more than 1")
     void rejectsBadRates() {
-        rejects(b -> b.errorRate(-0.1), "errorRate", "0.0 to 1.0");
-        rejects(b -> b.resetRate(1.5), "resetRate");
-        rejects(b -> b.stallRate(Double.NaN), "stallRate");
-        rejects(b -> b.errorRate(0.5).resetRate(0.4).stallRate(0.2), "at most 1", "0.5 + 0.4 + 0.2");
-        assertEquals(1.0, LabConfig.builder().errorRate(0.5).resetRate(0.3).stallRate(0.2).build().errorRate() + 0.5);
+        rejects(b -> b.withErrorRate(-0.1), "errorRate", "0.0 to 1.0");
+        rejects(b -> b.withResetRate(1.5), "resetRate");
+        rejects(b -> b.withStallRate(Double.NaN), "stallRate");
+        rejects(b -> b.withErrorRate(0.5).withResetRate(0.4).withStallRate(0.2), "at most 1", "0.5 + 0.4 + 0.2");
+        assertEquals(1.0, LabConfig.DEFAULTS.withErrorRate(0.5).withResetRate(0.3).withStallRate(0.2).errorRate() + 0.5);
     }
 
     @Test
     @DisplayName("a port outside 0..65535 is rejected")
     void rejectsBadPorts() {
         for (int port : List.of(-1, 65_536, 100_000)) {
-            rejects(b -> b.port(port), "port", "0 to 65535", String.valueOf(port));
+            rejects(b -> b.withPort(port), "port", "0 to 65535", String.valueOf(port));
         }
     }
 
     @Test
-    @DisplayName("toBuilder copies every value, so one can be changed and the rest kept")
-    void toBuilderKeepsValues() {
-        LabConfig a = LabConfig.builder().latency(Duration.ofMillis(7)).jitter(Duration.ofMillis(3)).seed(9)
-                .imageBytes(10).pages(12).linksPerPage(2).errorRate(0.1).resetRate(0.2).stallRate(0.3)
-                .stall(Duration.ofSeconds(2)).maxConcurrent(4).port(0).build();
-        assertEquals(a, a.toBuilder().build());
-        assertEquals(13, a.toBuilder().pages(13).build().pages());
+    @DisplayName("each with method changes its one value and keeps every other")
+    void withKeepsValues() {
+        LabConfig a = LabConfig.DEFAULTS.withLatency(Duration.ofMillis(7)).withJitter(Duration.ofMillis(3)).withSeed(9)
+                .withImageBytes(10).withPages(12).withLinksPerPage(2).withErrorRate(0.1).withResetRate(0.2)
+                .withStallRate(0.3).withStall(Duration.ofSeconds(2)).withMaxConcurrent(4).withPort(0);
+        assertEquals(new LabConfig(Duration.ofMillis(7), Duration.ofMillis(3), 9, 10, 12, 2, 0.1, 0.2, 0.3,
+                Duration.ofSeconds(2), 4, 0), a);
+        assertEquals(a, a.withPages(12));
+        LabConfig b = a.withPages(13);
+        assertEquals(13, b.pages());
+        assertEquals(a, b.withPages(12));
     }
 }

@@ -46,7 +46,7 @@ class LabServerTest {
     @DisplayName("an image request takes at least the latency and returns imageBytes bytes of octet-stream")
     void imageHonoursLatency() throws Exception {
         Duration latency = Duration.ofMillis(150);
-        try (LabServer server = LabServer.start(LabConfig.builder().latency(latency).imageBytes(5000).build());
+        try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withLatency(latency).withImageBytes(5000));
              HttpClient client = client()) {
             long start = System.nanoTime();
             HttpResponse<byte[]> response = fetch(client, server.imageUri(7));
@@ -65,7 +65,7 @@ class LabServerTest {
         Duration jitter = Duration.ofMillis(30);
         List<List<Duration>> runs = new ArrayList<>();
         for (long seed : new long[] {7, 7, 8}) {
-            LabConfig config = LabConfig.builder().latency(latency).jitter(jitter).seed(seed).build();
+            LabConfig config = LabConfig.DEFAULTS.withLatency(latency).withJitter(jitter).withSeed(seed);
             try (LabServer server = LabServer.start(config); HttpClient client = client()) {
                 for (int i = 0; i < 12; i++) {
                     assertEquals(200, fetch(client, server.imageUri(i)).statusCode());
@@ -85,7 +85,7 @@ class LabServerTest {
     @Test
     @DisplayName("a page has its title and links to other existing pages, the same for the same seed")
     void pagesLinkToOtherPages() throws Exception {
-        LabConfig config = LabConfig.builder().pages(50).linksPerPage(4).seed(3).build();
+        LabConfig config = LabConfig.DEFAULTS.withPages(50).withLinksPerPage(4).withSeed(3);
         List<String> bodies = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             try (LabServer server = LabServer.start(config); HttpClient client = client()) {
@@ -111,7 +111,7 @@ class LabServerTest {
     @Test
     @DisplayName("unknown paths, pages out of range and malformed numbers get 404 and count as notFound")
     void unknownPathsAre404() throws Exception {
-        try (LabServer server = LabServer.start(LabConfig.builder().pages(3).build()); HttpClient client = client()) {
+        try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withPages(3)); HttpClient client = client()) {
             for (String path : List.of("", "nothing", "page/3", "page/-1", "img/x", "img/", "page/99999999999")) {
                 assertEquals(404, fetch(client, server.baseUri().resolve(path)).statusCode(), path);
             }
@@ -123,7 +123,7 @@ class LabServerTest {
     @Test
     @DisplayName("errorRate 1 answers every request with HTTP 500 and counts it")
     void errorFaultAnswers500() throws Exception {
-        try (LabServer server = LabServer.start(LabConfig.builder().errorRate(1.0).build()); HttpClient client = client()) {
+        try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withErrorRate(1.0)); HttpClient client = client()) {
             for (int i = 0; i < 3; i++) {
                 assertEquals(500, fetch(client, server.imageUri(i)).statusCode());
             }
@@ -136,7 +136,7 @@ class LabServerTest {
     @Test
     @DisplayName("resetRate 1 closes the connection without a response: the client sees an IOException")
     void resetFaultIsAnIOException() throws Exception {
-        try (LabServer server = LabServer.start(LabConfig.builder().resetRate(1.0).build()); HttpClient client = client()) {
+        try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withResetRate(1.0)); HttpClient client = client()) {
             IOException e = assertThrows(IOException.class, () -> fetch(client, server.imageUri(1)));
             assertTrue(!(e instanceof HttpTimeoutException), "a reset must fail fast, not time out: " + e);
             assertTrue(server.counters().resets() >= 1, server.counters()::toString);
@@ -147,7 +147,7 @@ class LabServerTest {
     @Test
     @DisplayName("a stalled request is ended by the client's timeout, and close() ends the stall at once")
     void stallEndsByClientTimeout() throws Exception {
-        LabConfig config = LabConfig.builder().stallRate(1.0).stall(Duration.ofSeconds(30)).build();
+        LabConfig config = LabConfig.DEFAULTS.withStallRate(1.0).withStall(Duration.ofSeconds(30));
         LabServer server = LabServer.start(config);
         try (server; HttpClient client = client()) {
             HttpRequest request = HttpRequest.newBuilder(server.imageUri(0)).timeout(Duration.ofMillis(300)).build();
@@ -166,7 +166,7 @@ class LabServerTest {
     void overLimitGets429() throws Exception {
         int limit = 3;
         Duration hold = Duration.ofSeconds(30);
-        LabServer server = LabServer.start(LabConfig.builder().latency(hold).maxConcurrent(limit).build());
+        LabServer server = LabServer.start(LabConfig.DEFAULTS.withLatency(hold).withMaxConcurrent(limit));
         CountDownLatch admitted = new CountDownLatch(limit);
         server.onAdmitted(admitted::countDown);
         List<CompletableFuture<HttpResponse<Void>>> held = new ArrayList<>();
@@ -218,8 +218,8 @@ class LabServerTest {
     @DisplayName("after close() no server thread or listening port is left, even with requests held and stalled")
     void closeLeavesNothingBehind() throws Exception {
         LeakCheck baseline = LeakCheck.snapshot();
-        LabConfig config = LabConfig.builder().latency(Duration.ofSeconds(20)).stallRate(0.5)
-                .stall(Duration.ofSeconds(30)).build();
+        LabConfig config = LabConfig.DEFAULTS.withLatency(Duration.ofSeconds(20)).withStallRate(0.5)
+                .withStall(Duration.ofSeconds(30));
         LabServer server = LabServer.start(config);
         CountDownLatch admitted = new CountDownLatch(6);
         server.onAdmitted(admitted::countDown);
@@ -246,7 +246,7 @@ class LabServerTest {
         try (LabServer first = LabServer.start()) {
             int port = first.port();
             var e = assertThrows(IllegalArgumentException.class,
-                    () -> LabServer.start(LabConfig.builder().port(port).build()));
+                    () -> LabServer.start(LabConfig.DEFAULTS.withPort(port)));
             assertTrue(e.getMessage().contains(String.valueOf(port)) && e.getMessage().contains("in use"), e.getMessage());
         }
     }
@@ -254,7 +254,7 @@ class LabServerTest {
     @Test
     @DisplayName("URIs are on 127.0.0.1 at the server's port; bad image and page numbers are rejected")
     void urisPointAtTheServer() {
-        try (LabServer server = LabServer.start(LabConfig.builder().pages(10).build())) {
+        try (LabServer server = LabServer.start(LabConfig.DEFAULTS.withPages(10))) {
             assertEquals(URI.create("http://127.0.0.1:" + server.port() + "/"), server.baseUri());
             assertEquals(server.baseUri().resolve("img/7"), server.imageUri(7));
             assertEquals(server.baseUri().resolve("page/0"), server.pageUri(0));

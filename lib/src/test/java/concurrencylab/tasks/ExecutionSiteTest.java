@@ -10,17 +10,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class WhereaboutsTest {
+class ExecutionSiteTest {
 
     @Test
-    @DisplayName("a virtual thread reports itself as virtual and names its carrier; a platform thread has no carrier")
+    @DisplayName("a virtual thread reports itself as virtual, by id when unnamed, and names its carrier; a platform thread has no carrier")
     void virtualThreadNamesCarrier() {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            AtomicReference<Whereabouts> seen = new AtomicReference<>();
-            Thread.ofVirtual().start(() -> seen.set(Whereabouts.here("vt"))).join();
+            AtomicReference<ExecutionSite> seen = new AtomicReference<>();
+            Thread.ofVirtual().start(() -> seen.set(ExecutionSite.here())).join();
             assertTrue(seen.get().virtual());
             assertFalse(seen.get().carrier().isEmpty(), seen.get()::toString);
-            Whereabouts me = Whereabouts.here();
+            assertTrue(seen.get().thread().matches("#\\d+"), "an unnamed thread shows its id: " + seen.get());
+            ExecutionSite me = ExecutionSite.here();
             assertFalse(me.virtual());
             assertEquals("", me.carrier());
             assertEquals(ProcessHandle.current().pid(), me.pid());
@@ -30,7 +31,7 @@ class WhereaboutsTest {
     @Test
     @DisplayName("the tour has one row per place and exactly one of them is virtual")
     void tourHasAllPlaces() {
-        var table = assertTimeoutPreemptively(Duration.ofSeconds(10), Whereabouts::tour);
+        var table = assertTimeoutPreemptively(Duration.ofSeconds(10), ExecutionSite::tour);
         assertEquals(4, table.rowCount());
         assertEquals(1, table.booleanColumn("virtual").countTrue());
     }

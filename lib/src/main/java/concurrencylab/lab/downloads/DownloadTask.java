@@ -1,8 +1,8 @@
 package concurrencylab.lab.downloads;
 
+import concurrencylab.tasks.ExecutionSite;
 import concurrencylab.tasks.LabTasks;
 import concurrencylab.tasks.PortableCallable;
-import concurrencylab.tasks.WhoRan;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,20 +11,21 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
- * One GET with a timeout, as a task that never throws: its result is the URL's
- * {@link DownloadOutcome}, success or failure. Portable, so a process pool can run it: in this
+ * One download as a portable task: a GET with a timeout whose result is the URL's
+ * {@link DownloadOutcome}, success or failure; it never throws. Portable, so a process pool can
+ * run it: in this
  * JVM it uses the downloader's {@link HttpClient} (a transient field); in a worker JVM, where
  * that field arrives null, it uses one client shared by the worker for its lifetime.
  * Immutable and thread-safe.
  */
-public final class Fetch implements PortableCallable<DownloadOutcome> {
+public final class DownloadTask implements PortableCallable<DownloadOutcome> {
     private static final long serialVersionUID = 1L;
 
     private final URI uri;
     private final long timeoutMillis;
     private final transient HttpClient client;
 
-    Fetch(URI uri, Duration timeout, HttpClient client) {
+    DownloadTask(URI uri, Duration timeout, HttpClient client) {
         this.uri = uri;
         this.timeoutMillis = timeout.toMillis();
         this.client = client;
@@ -63,7 +64,7 @@ public final class Fetch implements PortableCallable<DownloadOutcome> {
 
     /** GETs {@code uri} with {@code client}; every failure becomes a failure outcome. */
     static DownloadOutcome get(HttpClient client, URI uri, Duration timeout) {
-        String ranBy = WhoRan.current().toString();
+        ExecutionSite ranBy = ExecutionSite.here();
         long start = System.nanoTime();
         try {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();

@@ -1,13 +1,13 @@
 package concurrencylab.lab.crawling;
 
+import concurrencylab.tasks.ExecutionSite;
 import concurrencylab.tasks.HashReport;
 import concurrencylab.tasks.LabTasks;
-import concurrencylab.tasks.WhoRan;
 import java.net.URI;
 import java.time.Duration;
 
 /** The first stage's output: a body (or why there is none), who fetched it and how long it took. */
-record Fetched(int index, URI uri, byte[] body, WhoRan by, Duration took, String failure) {
+record FetchedPage(int index, URI uri, byte[] body, ExecutionSite by, Duration took, String failure) {
 
     boolean ok() {
         return failure == null;

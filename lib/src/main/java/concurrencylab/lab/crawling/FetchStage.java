@@ -1,6 +1,6 @@
 package concurrencylab.lab.crawling;
 
-import concurrencylab.tasks.WhoRan;
+import concurrencylab.tasks.ExecutionSite;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The I/O stage shared by the crawler and the pipeline: a blocking GET on the calling thread
  * (meant to be a virtual thread), at most {@code limit} at once, each with its own timeout.
- * Never throws: a failure comes back inside the {@link Fetched}.
+ * Never throws: a failure comes back inside the {@link FetchedPage}.
  */
-final class PageFetcher implements AutoCloseable {
+final class FetchStage implements AutoCloseable {
 
     static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
@@ -24,7 +24,7 @@ final class PageFetcher implements AutoCloseable {
     private final Duration requestTimeout;
     private final long deadlineNanos;
 
-    PageFetcher(int limit, Duration requestTimeout, long deadlineNanos) {
+    FetchStage(int limit, Duration requestTimeout, long deadlineNanos) {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(requestTimeout).build();
         this.slots = new Semaphore(limit);
@@ -33,14 +33,14 @@ final class PageFetcher implements AutoCloseable {
     }
 
     /** Fetches {@code uri}; the time counts from when a slot is held, so queueing is never a timeout. */
-    Fetched fetch(int index, URI uri) {
+    FetchedPage fetch(int index, URI uri) {
         try {
             if (!slots.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                return new Fetched(index, uri, null, WhoRan.current(), Duration.ZERO, "no fetch slot before the deadline");
+                return new FetchedPage(index, uri, null, ExecutionSite.here(), Duration.ZERO, "no fetch slot before the deadline");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Fetched(index, uri, null, WhoRan.current(), Duration.ZERO, "interrupted while waiting for a slot");
+            return new FetchedPage(index, uri, null, ExecutionSite.here(), Duration.ZERO, "interrupted while waiting for a slot");
         }
         long start = System.nanoTime();
         try {
@@ -49,15 +49,15 @@ final class PageFetcher implements AutoCloseable {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             int status = response.statusCode();
             if (status < 200 || status > 299) {
-                return new Fetched(index, uri, null, WhoRan.current(), took, "HTTP " + status);
+                return new FetchedPage(index, uri, null, ExecutionSite.here(), took, "HTTP " + status);
             }
-            return new Fetched(index, uri, response.body(), WhoRan.current(), took, null);
+            return new FetchedPage(index, uri, response.body(), ExecutionSite.here(), took, null);
         } catch (IOException | RuntimeException e) {
-            return new Fetched(index, uri, null, WhoRan.current(), Duration.ofNanos(System.nanoTime() - start),
+            return new FetchedPage(index, uri, null, ExecutionSite.here(), Duration.ofNanos(System.nanoTime() - start),
                     HashedPage.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Fetched(index, uri, null, WhoRan.current(), Duration.ofNanos(System.nanoTime() - start),
+            return new FetchedPage(index, uri, null, ExecutionSite.here(), Duration.ofNanos(System.nanoTime() - start),
                     "interrupted");
         } finally {
             slots.release();
