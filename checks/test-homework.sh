@@ -113,7 +113,7 @@ check "planted feedback: the Markdown summary agrees with the page" \
   python3 "$ROOT/checks/check_feedback.py" summary "$OUT/feedback/summary.md" "$OUT/feedback/attempt-1.html"
 shot="$SHOTS/feedback-planted.png"
 check "planted feedback: Chromium screenshot of the page (build/browser/feedback/)" \
-  eval 'ensure_chromium && screenshot_page "$OUT/feedback/attempt-1.html" "$shot" 1200,1700 && png_ok "$shot"'
+  eval 'ensure_chromium && screenshot_page "$OUT/feedback/attempt-1.html" "$shot" 1200,2100 && png_ok "$shot"'
 
 # --- 3. the reference solutions: attempt 2 in the same folder ---------------------------------
 grade_case solutions --against solutions --feedback "$OUT/feedback"

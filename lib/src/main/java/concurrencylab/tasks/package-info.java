@@ -15,15 +15,18 @@
  *       work, introduced in {@code 07.1-No-GIL-in-Java}), {@code sleep} and
  *       {@code fetchLength} (waiting on I/O, loopback only; {@code 07.2-Executors}),
  *       {@code sha256Hex}, {@code sha256Report} and {@code whoRanMe} ({@code 07.4-Hybrid-Crawler}),
- *       {@code noop} (overhead benchmarks) and {@code haltWorker} (a crashing worker,
- *       {@code 07.2-Executors}).</li>
+ *       {@code noop} (overhead benchmarks), {@code haltWorker} (a crashing worker,
+ *       {@code 07.2-Executors}) and {@code scanSlice} (one slice of a hybrid port scan, the
+ *       nbgrader version of {@code 07.8-Homework}).</li>
  *   <li>{@link concurrencylab.tasks.WhoRan}: pid, thread, virtual or not, carrier; the answer
  *       of {@code whoRanMe()} ({@code 07.4-Hybrid-Crawler}).</li>
  *   <li>{@link concurrencylab.tasks.HashReport}: a digest, the byte count, who hashed it and how
  *       long it took; the answer of {@code sha256Report} ({@code 07.4-Hybrid-Crawler}).</li>
+ *   <li>{@link concurrencylab.tasks.SliceReport}: a pid and the open ports it found; the answer
+ *       of {@code scanSlice}.</li>
  * </ul>
  *
  * <p>Package-private: one record per task ({@code PrimeCount}, {@code Sha256Rounds}, {@code BodyHash},
- * {@code Sleeper}, {@code HttpLength}, {@code WhoRanMe}, {@code NoOp}, {@code WorkerHalt}).
+ * {@code Sleeper}, {@code HttpLength}, {@code WhoRanMe}, {@code NoOp}, {@code WorkerHalt}, {@code SliceScan}).
  */
 package concurrencylab.tasks;
