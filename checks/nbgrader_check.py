@@ -15,6 +15,9 @@
         export`'s CSV: solutions full marks, release zero on every cell, planted losing exactly
         the cells its bugs name; every solution cell runs in every autograded notebook (the
         release's stubs compile) and the solutions run every cell without error or stderr
+    nbgrader_check.py feedback COURSE_DIR PLANTED_JSON
+        the pages `nbgrader generate_feedback` wrote: one per student, each with the score the
+        gradebook has; the planted student's shows the assertion message of each lost cell
     nbgrader_check.py lab VENV WORKDIR
         nbgrader's server and lab extensions are enabled, and JupyterLab with them serves /lab
         (listing nbgrader's extension) and /formgrader, on a free loopback port, for 60 s at most
@@ -229,6 +232,38 @@ def check_scores(course: Path, planted_json: Path, csv_file: Path) -> list[str]:
     return problems
 
 
+def check_feedback(course: Path, planted_json: Path) -> list[str]:
+    import html
+
+    problems = []
+    loses = {gid for bug in planted_bugs(planted_json) for gid in bug["loses"]}
+    autograded = read_notebook(course / "autograded" / "planted" / ASSIGNMENT / "homework7.ipynb")
+    messages = {nbg(c)["grade_id"]: o["evalue"] for c in autograded["cells"] if nbg(c).get("grade_id") in loses
+                for o in c.get("outputs", []) if o["output_type"] == "error"}
+    points = {nbg(c)["grade_id"]: nbg(c)["points"] for c in autograded["cells"] if nbg(c).get("grade")}
+    most, lost = sum(points.values()), sum(points[gid] for gid in loses if gid in points)
+    for student, expected in (("solutions", f"{most:g} / {most:g}"), ("release", f"0 / {most:g}"),
+                              ("planted", f"{most - lost:g} / {most:g}")):
+        page = course / "feedback" / student / ASSIGNMENT / "homework7.html"
+        if not page.is_file():
+            problems.append(f"no feedback page for {student} at {page}")
+            continue
+        text = html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
+        text = re.sub(r"\s+", " ", text)
+        score = re.search(r"Score: ([\d.]+) / ([\d.]+)", text)
+        got = f"{float(score.group(1)):g} / {float(score.group(2)):g}" if score else None
+        if student == "planted":
+            for gid in sorted(loses):
+                # JJava's evalue is "java.lang.AssertionError, MESSAGE"; the page shows the MESSAGE.
+                msg = re.sub(r"\s+", " ", messages.get(gid, "").split(", ", 1)[-1]).strip()
+                if not msg or msg[:60] not in text:
+                    problems.append(f"planted: the feedback page does not show the message of {gid}: {msg[:80]!r}")
+        if got != expected:
+            problems.append(f"{student}: the feedback page says score {got}, expected {expected}")
+    print("feedback: pages for " + ", ".join(STUDENTS) + " with their scores")
+    return problems
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -298,12 +333,12 @@ def main() -> int:
         print(__doc__)
         return 2
     cmd, args = sys.argv[1], [Path(a) for a in sys.argv[2:]]
-    want = {"source": 1, "release": 2, "submissions": 4, "scores": 3, "lab": 2}
+    want = {"source": 1, "release": 2, "submissions": 4, "scores": 3, "feedback": 2, "lab": 2}
     if cmd not in want or len(args) != want[cmd]:
         print(f"nbgrader_check: unknown command or wrong arguments: {sys.argv[1:]}\n{__doc__}", file=sys.stderr)
         return 2
     problems = {"source": check_source, "release": check_release, "submissions": write_submissions,
-                "scores": check_scores, "lab": check_lab}[cmd](*args)
+                "scores": check_scores, "feedback": check_feedback, "lab": check_lab}[cmd](*args)
     for p in problems:
         print(f"nbgrader_check {cmd}: {p}")
     return 1 if problems else 0

@@ -8,7 +8,8 @@
 #   3. three submissions of the released notebook, then `nbgrader autograde ps7` and
 #      `nbgrader export`: the reference solutions get full marks, the untouched release zero
 #      on every graded cell, and the solutions with homework/nbgrader/planted.json's bugs lose
-#      exactly the cells those bugs name (gradebook and CSV both);
+#      exactly the cells those bugs name (gradebook and CSV both); `nbgrader generate_feedback`
+#      writes each student a page with the score and, for the planted bugs, their messages;
 #   4. nbgrader's JupyterLab and server extensions are enabled and JupyterLab with them serves
 #      /lab and /formgrader.
 # Every command is bounded (timeout); nbgrader bounds each cell (nbgrader_config.py).
@@ -48,5 +49,7 @@ nbgrader autograde 900 autograde ps7 --force
 grep -E "\[AutogradeApp\] (ERROR|WARNING)" "$WORK/autograde.log" | head -n 10 >&2 || true
 nbgrader export 120 export --to "$WORK/grades.csv"
 "${CHECK[@]}" scores "$COURSE" "$SRC/planted.json" "$WORK/grades.csv"
+nbgrader feedback 300 generate_feedback ps7 --force
+"${CHECK[@]}" feedback "$COURSE" "$SRC/planted.json"
 "${CHECK[@]}" lab "$VENV" "$WORK/lab"
 say "ok: generate_assignment, autograde and export on kernel java-concurrency score as expected"
