@@ -19,8 +19,9 @@
         the pages `nbgrader generate_feedback` wrote: one per student, each with the score the
         gradebook has; the planted student's shows the assertion message of each lost cell
     nbgrader_check.py lab VENV WORKDIR
-        nbgrader's server and lab extensions are enabled, and JupyterLab with them serves /lab
-        (listing nbgrader's extension) and /formgrader, on a free loopback port, for 60 s at most
+        JupyterLab with nbgrader installed starts and serves /lab, whose page lists nbgrader's
+        lab extension, and /formgrader, nbgrader's server extension (a free loopback port,
+        60 s at most)
 
 Prints what it checked; one line per problem and exit 1 if there is any.
 """
@@ -275,15 +276,6 @@ def check_lab(venv: Path, work: Path) -> list[str]:
     jupyter = venv / "bin" / "jupyter"
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(work / "config"), JUPYTER_RUNTIME_DIR=str(work / "runtime"),
                JUPYTERLAB_SETTINGS_DIR=str(work / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"))
-    labext = subprocess.run([str(jupyter), "labextension", "list"], capture_output=True, text=True, timeout=120, env=env)
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", labext.stdout + labext.stderr)
-    if not re.search(r"@jupyter/nbgrader v\S+ enabled\s+OK", plain):
-        problems.append("jupyter labextension list does not show @jupyter/nbgrader enabled and OK")
-    server = subprocess.run([str(jupyter), "server", "extension", "list"], capture_output=True, text=True, timeout=120, env=env)
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", server.stdout + server.stderr)
-    for ext in ("formgrader", "assignment_list", "course_list", "validate_assignment"):
-        if not re.search(rf"nbgrader\.server_extensions\.{ext}\s+OK", plain):
-            problems.append(f"jupyter server extension list: nbgrader.server_extensions.{ext} is not OK")
     root = work / "lab-root"
     root.mkdir(parents=True, exist_ok=True)
     port, token = free_port(), secrets.token_hex(16)

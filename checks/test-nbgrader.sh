@@ -10,8 +10,8 @@
 #      on every graded cell, and the solutions with homework/nbgrader/planted.json's bugs lose
 #      exactly the cells those bugs name (gradebook and CSV both); `nbgrader generate_feedback`
 #      writes each student a page with the score and, for the planted bugs, their messages;
-#   4. nbgrader's JupyterLab and server extensions are enabled and JupyterLab with them serves
-#      /lab and /formgrader.
+#   4. JupyterLab with nbgrader installed still serves /lab (listing nbgrader's lab extension)
+#      and /formgrader (its server extension).
 # Every command is bounded (timeout); nbgrader bounds each cell (nbgrader_config.py).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
