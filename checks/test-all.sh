@@ -42,7 +42,12 @@ optional() {  # a step another part of the course provides; absent means nothing
   if [ -x "$script" ] || [ -f "$script" ]; then bash "$script"; else echo "(not present: $script)"; fi
 }
 
-step setup      bash "$ROOT/kernel-setup/setup.sh"
+# The set-up is the CI workflow's set-up command (checks/ci-commands.sh), run from the root.
+# shellcheck source=ci-commands.sh
+source "$ROOT/checks/ci-commands.sh"
+in_root() { (cd "$ROOT" && "$@"); }
+# shellcheck disable=SC2086  # CI_SETUP is a command line, split into words as the workflow's shell does
+step setup      in_root $CI_SETUP
 if [ "$failed" -gt 0 ]; then echo "tests: $passed passed, $failed failed"; exit 1; fi
 step outputs    python3 "$ROOT/tools/outputs.py" --check $(ls "$nbdir"/*.ipynb "$ROOT"/solutions/notebooks/*.ipynb 2>/dev/null)
 step navigation python3 "$ROOT/tools/nav.py" --check --dir "$nbdir"

@@ -13,39 +13,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
 HERE="$ROOT/checks/browser-test"
 OUT="$ROOT/build/browser"
-CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 NOTEBOOKS="${*:-07.0-Opening}"
 say() { echo "test-browser: $*" >&2; }
 
-apt_install() {  # apt_install WHY PACKAGE...: as root only; apt-get update first
-  local why="$1"; shift
-  say "$why: installing Debian's $* with apt-get (once)"
-  timeout 900 apt-get update -q >&2
-  DEBIAN_FRONTEND=noninteractive timeout 1200 apt-get install -y -q --no-install-recommends "$@" >&2
-}
-
-ensure_chromium() {
-  if [ ! -x "$CHROMIUM" ]; then
-    if [ "$CHROMIUM" != /usr/bin/chromium ]; then
-      say "CHROMIUM=$CHROMIUM is not an executable"; return 1
-    fi
-    if [ "$(id -u)" -ne 0 ]; then
-      say "Chromium is missing (/usr/bin/chromium) and this is not root, so it cannot be installed here."
-      say "Install it with: sudo apt-get install -y chromium   (or set CHROMIUM=/path/to/chromium)"
-      return 1
-    fi
-    apt_install "Chromium is missing" chromium
-    [ -x /usr/bin/chromium ] || { say "apt-get finished but /usr/bin/chromium is still missing"; return 1; }
-  fi
-  # Signed lines (Lesson.printSigned, the homework logo) are in Chinese (程序员晚枫); without a CJK font they show as boxes.
-  if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ]; then
-    if [ "$(id -u)" -eq 0 ]; then
-      apt_install "no Chinese font for the course signature" fonts-wqy-microhei
-    else
-      say "note: no Chinese font installed; the 程序员晚枫 signature will show as boxes (apt-get install fonts-wqy-microhei)"
-    fi
-  fi
-}
+# shellcheck source=chromium.sh
+source "$ROOT/checks/chromium.sh"   # ensure_chromium, apt_install
 
 ensure_driver() {
   command -v node >/dev/null && command -v npm >/dev/null || {

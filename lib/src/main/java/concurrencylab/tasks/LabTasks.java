@@ -1,6 +1,8 @@
 package concurrencylab.tasks;
 
 import concurrencylab.util.Require;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Static factories for the tasks the lessons run: CPU work, hashing, sleeping, fetching from
@@ -86,6 +88,26 @@ public final class LabTasks {
      */
     public static PortableCallable<Integer> fetchLength(String url, long timeoutMillis) {
         return new HttpLength(HttpLength.parse(url), timeoutMillis);
+    }
+
+    /**
+     * Returns a task that scans {@code ports} on a loopback host with the structured scanner
+     * (virtual threads, at most {@code limit} connects at once) and reports the open ports with
+     * the pid of the process that ran it: one slice of a hybrid scan, for a {@code ProcessPool}
+     * worker. Notebook 07.8's exercises (the nbgrader version) build the hybrid scanner on it.
+     *
+     * @param host    {@code localhost}, 127.0.0.0/8 or ::1 (never resolved otherwise)
+     * @param ports   one or more ports in 1..65535
+     * @param limit   the most connects at once, 1..10000
+     * @param timeout one connect's timeout, 1 ms..60 s
+     * @throws IllegalArgumentException if the host is not loopback or another argument is out
+     *                                  of range, before any connect
+     */
+    public static PortableCallable<SliceReport> scanSlice(String host, List<Integer> ports, int limit, Duration timeout) {
+        if (ports == null) {
+            throw new IllegalArgumentException("scanSlice needs a list of ports; accepted: ports 1..65535");
+        }
+        return new SliceScan(host, ports, limit, timeout);
     }
 
     /** Returns a task reporting where it ran: pid, thread name, virtual or not, carrier thread. */

@@ -15,13 +15,16 @@
  *       work, introduced in {@code 07.1-No-GIL}), {@code sleep} and
  *       {@code fetchLength} (waiting on I/O, loopback only; {@code 07.2-Executors}),
  *       {@code sha256Hex}, {@code sha256Report} and {@code reportExecutionSite} ({@code 07.4-Hybrid-Crawler}),
- *       {@code noop} (overhead benchmarks) and {@code haltWorker} (a crashing worker,
- *       {@code 07.2-Executors}).</li>
+ *       {@code noop} (overhead benchmarks), {@code haltWorker} (a crashing worker,
+ *       {@code 07.2-Executors}) and {@code scanSlice} (one slice of a hybrid port scan, the
+ *       nbgrader version of {@code 07.8-Homework}).</li>
  *   <li>{@link concurrencylab.tasks.ExecutionSite}: pid, thread, virtual or not, carrier; the answer
  *       of {@code reportExecutionSite()} ({@code 07.4-Hybrid-Crawler}) and of
  *       {@code ExecutionSite.here()} ({@code 07.5-Debugging-Toolbox}).</li>
  *   <li>{@link concurrencylab.tasks.HashReport}: a digest, the byte count, who hashed it and how
  *       long it took; the answer of {@code sha256Report} ({@code 07.4-Hybrid-Crawler}).</li>
+ *   <li>{@link concurrencylab.tasks.SliceReport}: a pid and the open ports it found; the answer
+ *       of {@code scanSlice}.</li>
  * </ul>
  *
  * <h2>Around the tasks</h2>
@@ -31,6 +34,6 @@
  * </ul>
  *
  * <p>Package-private: one record per task ({@code PrimeCount}, {@code Sha256Rounds}, {@code BodyHash},
- * {@code Sleeper}, {@code HttpLength}, {@code ReportExecutionSite}, {@code NoOp}, {@code WorkerHalt}).
+ * {@code Sleeper}, {@code HttpLength}, {@code ReportExecutionSite}, {@code NoOp}, {@code WorkerHalt}, {@code SliceScan}).
  */
 package concurrencylab.tasks;

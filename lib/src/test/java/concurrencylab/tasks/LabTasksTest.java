@@ -193,12 +193,46 @@ class LabTasksTest {
     void tasksSerialize() throws Exception {
         List<PortableCallable<?>> tasks = List.of(LabTasks.countPrimes(0, 10), LabTasks.sha256Hex("a", 2),
                 LabTasks.sleep(0), LabTasks.reportExecutionSite(), LabTasks.noop(), LabTasks.haltWorker(0),
-                LabTasks.fetchLength("http://localhost:1/", 100));
+                LabTasks.fetchLength("http://localhost:1/", 100),
+                LabTasks.scanSlice("127.0.0.1", List.of(3001, 3002), 2, java.time.Duration.ofMillis(100)));
         for (PortableCallable<?> task : tasks) {
             Object copy = roundTrip(task);
             assertEquals(task, copy);
         }
         assertEquals(4L, ((PortableCallable<?>) roundTrip(LabTasks.countPrimes(0, 10))).call());
+    }
+
+    @Test
+    @DisplayName("scanSlice finds the listening loopback ports among closed ones and reports this process's pid")
+    void scanSliceFindsListeners() throws Exception {
+        var loopback = java.net.InetAddress.getLoopbackAddress();
+        try (var a = new java.net.ServerSocket(0, 50, loopback); var b = new java.net.ServerSocket(0, 50, loopback)) {
+            List<Integer> closed = new java.util.ArrayList<>();
+            while (closed.size() < 6) {
+                try (var free = new java.net.ServerSocket(0, 1, loopback)) {
+                    if (free.getLocalPort() != 2024) {
+                        closed.add(free.getLocalPort());
+                    }
+                }
+            }
+            List<Integer> ports = new java.util.ArrayList<>(closed);
+            ports.add(b.getLocalPort());
+            ports.add(0, a.getLocalPort());
+            SliceReport report = LabTasks.scanSlice("127.0.0.1", ports, 4, java.time.Duration.ofMillis(500)).call();
+            assertEquals(ProcessHandle.current().pid(), report.pid());
+            assertEquals(java.util.stream.Stream.of(a.getLocalPort(), b.getLocalPort()).sorted().toList(), report.open());
+        }
+    }
+
+    @Test
+    @DisplayName("scanSlice refuses a non-loopback host, no ports, a bad port or limit when the task is made")
+    void scanSliceValidates() {
+        var t = java.time.Duration.ofMillis(100);
+        assertThrows(IllegalArgumentException.class, () -> LabTasks.scanSlice("192.0.2.1", List.of(80), 2, t));
+        assertThrows(IllegalArgumentException.class, () -> LabTasks.scanSlice("127.0.0.1", List.of(), 2, t));
+        assertThrows(IllegalArgumentException.class, () -> LabTasks.scanSlice("127.0.0.1", List.of(0), 2, t));
+        assertThrows(IllegalArgumentException.class, () -> LabTasks.scanSlice("127.0.0.1", List.of(80), 0, t));
+        assertThrows(IllegalArgumentException.class, () -> LabTasks.scanSlice("127.0.0.1", null, 2, t));
     }
 
     private static Object roundTrip(Object o) throws Exception {
