@@ -6,7 +6,6 @@ the sources in build/book-src/ and runs sphinx-build with this folder as the con
 folder, so paths below are relative to book/.
 """
 import html
-import os
 from pathlib import Path
 
 from docutils import nodes
@@ -33,7 +32,10 @@ suppress_warnings = ["mystnb.unknown_mime_type"]
 
 # --- the theme ------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
-html_static_path = ["static", str(Path(os.environ.get("COURSE_MERMAID_JS", HERE / "node_modules/mermaid/dist/mermaid.min.js")))]
+# Mermaid from book/node_modules (npm ci, run by ./course setup); without it the mind map
+# shows as its Mermaid text.
+MERMAID_JS = HERE / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+html_static_path = ["static"] + ([str(MERMAID_JS)] if MERMAID_JS.is_file() else [])
 html_css_files = ["course.css"]
 html_copy_source = True
 html_sourcelink_suffix = ""                    # the download button gives NAME.ipynb, not NAME.ipynb.txt
@@ -72,7 +74,7 @@ def has_mermaid(doctree) -> bool:
 
 def add_mermaid_js(app, pagename, templatename, context, doctree):
     """Loads Mermaid only on the pages that draw a diagram."""
-    if doctree is not None and has_mermaid(doctree):
+    if MERMAID_JS.is_file() and doctree is not None and has_mermaid(doctree):
         app.add_js_file("mermaid.min.js")
         app.add_js_file("mermaid-init.js")
 

@@ -50,3 +50,17 @@ if [ "$(cat "$SETTINGS/overrides.json" 2>/dev/null || true)" != "$OVERRIDES" ]; 
   mkdir -p "$SETTINGS"
   printf '%s\n' "$OVERRIDES" > "$SETTINGS/overrides.json"
 fi
+
+# --- 5. The website's Node packages (book/: Mermaid, bundled instead of loaded from a CDN) --
+# Installed from book/package-lock.json when it changes. Without npm the website still
+# builds, with the 7.7 mind map shown as its Mermaid text (the site check fails on that).
+BOOK="$ROOT/book"
+if command -v npm >/dev/null; then
+  stamp="$BOOK/node_modules/.package-lock.json"
+  if [ ! -f "$stamp" ] || [ "$BOOK/package-lock.json" -nt "$stamp" ]; then
+    say "installing the website's Node packages (npm ci in book/: Mermaid)"
+    (cd "$BOOK" && timeout 600 npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+else
+  say "note: npm not found; the website will show the 7.7 mind map as Mermaid text (install Node.js 20+ and npm)"
+fi
