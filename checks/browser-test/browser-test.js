@@ -401,18 +401,20 @@ function executedNotebook(name) {
   return { ...savedOutputs(nb), title: title ? title.slice(2).trim() : name };
 }
 
-// The outputs of the page on screen: every chart image decoded (complete, natural width > 0)
-// and every table laid out with data cells. Images may still be loading: polled, bounded.
+// The page on screen: every chart image of an output decoded (complete, natural width > 0),
+// and every table of the page, outputs and Markdown alike, laid out with data cells. Images
+// may still be loading: polled, bounded.
 async function pageOutputs(page) {
   const read = () => page.evaluate(() => {
     const imgs = [...document.querySelectorAll('div.cell_output img')];
-    const tables = [...document.querySelectorAll('div.cell_output table')];
+    const tables = [...document.querySelectorAll('article.bd-article table')];
     const laidOut = (t) => { const r = t.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
     return {
       images: imgs.length,
       decoded: imgs.filter((i) => i.complete && i.naturalWidth > 0).length,
       pending: imgs.filter((i) => !i.complete).length,
       tables: tables.length,
+      outputTables: document.querySelectorAll('div.cell_output table').length,
       rendered: tables.filter((t) => laidOut(t) && t.querySelector('td')).length,
     };
   });
@@ -428,7 +430,8 @@ async function mindMap(page, wantTheme) {
     const s = await block.getAttribute('data-rendered').catch(() => null);
     return s && (s === 'error' || !wantTheme || s === wantTheme) ? s : null;
   }, cfg.stepTimeoutMs, 200);
-  const box = await block.locator('svg').first().boundingBox().catch(() => null);
+  const svg = block.locator('svg').first();
+  const box = state && await svg.count() ? await svg.boundingBox().catch(() => null) : null;
   return { state, ok: !!state && state !== 'error' && !!box && box.width > 200 && box.height > 100,
     size: box ? `${Math.round(box.width)}x${Math.round(box.height)}` : 'none' };
 }
@@ -531,19 +534,23 @@ async function checkSite(context, check) {
       await shot(page, 'site-search-landed.png');
     }
 
-    // 7.0 to the last lesson by "next": every chart decoded, every table rendered.
-    await page.goto(`${cfg.siteUrl}${lessons[0]}.html`, { timeout: cfg.stepTimeoutMs });
-    for (let i = 0; i < lessons.length; i += 1) {
-      const name = lessons[i];
+    // 7.0 to the last lesson by "next", then on to the homework and the instructors' page:
+    // every chart decoded, every table rendered.
+    const chain = lessons.concat(['homework', 'instructors']);
+    await page.goto(`${cfg.siteUrl}${chain[0]}.html`, { timeout: cfg.stepTimeoutMs });
+    for (let i = 0; i < chain.length; i += 1) {
+      const name = chain[i];
       const here = await until(async () => pageName(page) === name, cfg.stepTimeoutMs, 200);
       if (!check.ok(!!here, `site: ${i === 0 ? 'opened' : '"next" leads to'} ${name}`, page.url())) break;
       await page.locator('article.bd-article').waitFor({ state: 'visible', timeout: cfg.stepTimeoutMs });
-      const want = executedNotebook(name);
+      const lesson = i < lessons.length;
+      const want = lesson ? executedNotebook(name) : { images: 0, tables: 0 };
       const got = await pageOutputs(page);
       check.ok(!!want && got.images === want.images && got.decoded === got.images,
         `site: ${name}: every chart decoded`, `${got.decoded} of ${got.images} decoded; ${want ? want.images : '?'} in the notebook`);
-      check.ok(!!want && got.tables >= want.tables && got.rendered === got.tables,
-        `site: ${name}: every table rendered`, `${got.rendered} of ${got.tables} rendered; ${want ? want.tables : '?'} in the notebook`);
+      check.ok(!!want && got.outputTables >= want.tables && got.rendered === got.tables,
+        `site: ${name}: every table rendered`,
+        `${got.rendered} of ${got.tables} rendered (${got.outputTables} in outputs; ${want ? want.tables : '?'} in the notebook)`);
       if (i === 0) await checkPageTools(page, name, check);
       if (await page.locator('pre.course-mermaid').count()) {
         const map = await mindMap(page);
@@ -558,7 +565,7 @@ async function checkSite(context, check) {
         await settled(firstOutput);
       }
       await shot(page, `site-${name}.png`);
-      if (i + 1 < lessons.length) await page.locator('a.right-next').first().click({ timeout: cfg.stepTimeoutMs });
+      if (i + 1 < chain.length) await page.locator('a.right-next').first().click({ timeout: cfg.stepTimeoutMs });
     }
 
     // The dark theme: the switcher in the header; the mind map redrawn dark, charts still shown.
