@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up the course: a project-local Python venv with JupyterLab, nbclient and the JJava
-# kernel; builds lib/; installs the "Java 25 · Concurrency Lab" kernelspec into the venv.
+# Sets up the course: a project-local Python venv with JupyterLab, nbclient, the JJava kernel
+# and the website's book tool; builds lib/; installs the "Java 25 · Concurrency Lab"
+# kernelspec into the venv; installs the Mermaid the website bundles (npm ci in book/).
 # Idempotent: each step is skipped when its inputs have not changed.
 #
 #   COURSE_VENV=DIR     venv location (default: .venv in the repository)
@@ -31,7 +32,7 @@ REQ="$ROOT/kernel-setup/requirements.txt"
 STAMP="$PREFIX/.course-requirements.sha256"
 want="$(sha256sum "$REQ" | cut -d' ' -f1)"
 if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$want" ]; then
-  say "installing JupyterLab, nbclient and the JJava kernel (pip)"
+  say "installing JupyterLab, nbclient, the JJava kernel and the website's book tool (pip)"
   "$PY" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
   "$PY" -m pip install -q --disable-pip-version-check -r "$REQ"
   echo "$want" > "$STAMP"
