@@ -21,9 +21,9 @@ else
   PY="$VENV/bin/python"
   if [ ! -x "$PY" ]; then
     BASE_PY="${COURSE_PYTHON:-$(command -v python3 || true)}"
-    [ -n "$BASE_PY" ] || { say "python3 not found; install Python 3.10 or newer"; exit 1; }
-    "$BASE_PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' || {
-      say "$BASE_PY is $("$BASE_PY" -V 2>&1); the course needs Python 3.10 or newer"; exit 1; }
+    [ -n "$BASE_PY" ] || { say "python3 not found; install Python 3.11 or newer"; exit 1; }
+    "$BASE_PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || {
+      say "$BASE_PY is $("$BASE_PY" -V 2>&1); the course needs Python 3.11 or newer (the website's book tool, sphinx-book-theme 1.4, needs it)"; exit 1; }
     say "creating the Python venv in $VENV"
     "$BASE_PY" -m venv "$VENV"
   fi
