@@ -12,8 +12,13 @@ From the executed notebooks in build/executed/ and the book in build/site/:
 - the 7.7 mind map is a Mermaid block, with Mermaid bundled in the site;
 - nothing is loaded from another host: no script, stylesheet, image, frame or CSS import
   with an http(s):// or // address (links a reader clicks, like Binder's, are allowed).
-Usage: check_site.py [BUILD_DIR]   (default build/: BUILD_DIR/executed and BUILD_DIR/site)
+With --offline-rebuild it also builds the site again from the executed notebooks inside a
+network namespace with no network at all (`unshare -n`, root only), into
+BUILD_DIR/offline-check/, and checks that build the same way.
+Usage: check_site.py [--offline-rebuild] [BUILD_DIR]   (default build/)
 """
+import shutil
+import subprocess
 import re
 import sys
 from html.parser import HTMLParser
@@ -90,9 +95,7 @@ def binder_pattern() -> str:
     return m.group(1) + "{path}" if m else ""
 
 
-def main() -> int:
-    build = Path(sys.argv[1]) if len(sys.argv) > 1 else BUILD
-    executed_dir, site = build / "executed", build / "site"
+def check(executed_dir: Path, site: Path) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
 
     def problem(where: str, what: str) -> None:
@@ -174,11 +177,44 @@ def main() -> int:
         m = re.search(r"""(@import\s+(url\()?|url\()\s*['"]?((https?:)?//[^'")\s]+)""", text)
         if m:
             problem("offline", f"{css.relative_to(site)} loads {m.group(3)}")
+    return problems
+
+
+def offline_rebuild(executed_dir: Path, work: Path) -> tuple[Path | None, str]:
+    """Builds the site inside `unshare -n` (no network interface but a down loopback); returns
+    the site folder, or None and why not."""
+    if subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode != 0:
+        return None, "unshare -n is not allowed here (it needs root)"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    result = subprocess.run(["unshare", "-n", sys.executable, str(ROOT / "tools" / "build_site.py"),
+                             "--executed", str(executed_dir), "--site", str(work / "site")],
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        return None, f"the build without network failed: {result.stderr.strip()[-400:]}"
+    return work / "site", result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ""
+
+
+def main() -> int:
+    args = [a for a in sys.argv[1:] if a != "--offline-rebuild"]
+    build = Path(args[0]) if args else BUILD
+    executed_dir, site = build / "executed", build / "site"
+    problems = check(executed_dir, site)
+    if "--offline-rebuild" in sys.argv[1:]:
+        offline_site, note = offline_rebuild(executed_dir, build / "offline-check")
+        if offline_site is None and "needs root" in note:
+            print(f"site check: note: no build without network to prove it needs none: {note}")
+        elif offline_site is None:
+            problems.setdefault("offline", []).append(note)
+        else:
+            print(f"site check: built again with no network (unshare -n): {note}")
+            for where, whats in check(executed_dir, offline_site).items():
+                problems.setdefault(where, []).extend(f"(built with no network) {w}" for w in whats)
 
     for where, whats in problems.items():
         for what in whats:
             print(f"site check: {where}: {what}")
-    checked = names + EXTRA
+    checked = [p.stem for p in notebook_paths()] + EXTRA
     bad = {n for n in checked if n in problems}
     extra_bad = [w for w in problems if w not in checked]
     print(f"site check: {len(checked) - len(bad)} passed, {len(bad) + len(extra_bad)} failed")
