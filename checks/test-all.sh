@@ -53,7 +53,7 @@ step lib        mvn -B -f "$ROOT/lib/pom.xml" test
 # folder (DIR-build/), never beside the lessons.
 if [ "$nbdir" = "$ROOT/notebooks" ]; then out="$ROOT/build"; else out="$nbdir-build"; fi
 step notebooks  "$PY" "$ROOT/tools/run_notebooks.py" --out "$out" $(ls "$nbdir"/*.ipynb)
-[ "$nbdir" = "$ROOT/notebooks" ] && step site "$PY" "$ROOT/checks/check_site.py"
+[ "$nbdir" = "$ROOT/notebooks" ] && step site "$PY" "$ROOT/checks/check_site.py" --offline-rebuild
 step homework   optional "$ROOT/checks/test-homework.sh"
 step browser    optional "$ROOT/checks/test-browser.sh"
 step binder     optional "$ROOT/checks/test-binder.sh"
