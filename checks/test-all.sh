@@ -53,15 +53,16 @@ step outputs    python3 "$ROOT/tools/outputs.py" --check $(ls "$nbdir"/*.ipynb "
 step navigation python3 "$ROOT/tools/nav.py" --check --dir "$nbdir"
 step tooling    "$PY" -m pytest -q -p no:cacheprovider "$ROOT/checks/tests"
 step lib        mvn -B -f "$ROOT/lib/pom.xml" test
-# The lessons' pages go to build/site/; notebooks from elsewhere (the tooling self-tests plant
-# broken ones) write their pages beside that folder (DIR-site), never beside the lessons.
-if [ "$nbdir" = "$ROOT/notebooks" ]; then site="$ROOT/build/site"; else site="$nbdir-site"; fi
-step notebooks  "$PY" "$ROOT/tools/run_notebooks.py" --site "$site" $(ls "$nbdir"/*.ipynb)
-wanted notebooks && [ "$nbdir" = "$ROOT/notebooks" ] && step site python3 "$ROOT/checks/check_site.py"
+# The lessons' executed notebooks go to build/executed/ and their website to build/site/;
+# notebooks from elsewhere (the tooling self-tests plant broken ones) write both beside that
+# folder (DIR-build/), never beside the lessons.
+if [ "$nbdir" = "$ROOT/notebooks" ]; then out="$ROOT/build"; else out="$nbdir-build"; fi
+step notebooks  "$PY" "$ROOT/tools/run_notebooks.py" --out "$out" $(ls "$nbdir"/*.ipynb)
+[ "$nbdir" = "$ROOT/notebooks" ] && step site "$PY" "$ROOT/checks/check_site.py" --offline-rebuild
 # The exercises' solutions (instructor material), executed so that they cannot rot.
 solution_nbs() { ls "$ROOT"/solutions/notebooks/*.ipynb 2>/dev/null; }
 [ "$nbdir" = "$ROOT/notebooks" ] && [ -n "$(solution_nbs)" ] && \
-  step solutions "$PY" "$ROOT/tools/run_notebooks.py" --site "$ROOT/build/solutions" $(solution_nbs)
+  step solutions "$PY" "$ROOT/tools/run_notebooks.py" --out "$ROOT/build/solutions" --no-site $(solution_nbs)
 step homework   optional "$ROOT/checks/test-homework.sh"
 step browser    optional "$ROOT/checks/test-browser.sh"
 step binder     optional "$ROOT/checks/test-binder.sh"

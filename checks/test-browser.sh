@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Real-browser test: JupyterLab from the project's .venv on a free loopback port, driven by
 # Debian's Chromium through playwright-core (checks/browser-test/). Runs all cells of the
-# lessons, checks charts, tables and no errors, then opens a lesson as RISE slides.
+# lessons, checks charts, tables and no errors, then opens a lesson as RISE slides. Then the
+# course website in build/site/ (built by ./course run), served by a small static server on
+# another loopback port for as long as the test runs: search, next from 7.0 to 7.8, charts,
+# tables, the mind map, the dark theme, and no request leaving loopback.
 # Screenshots and report.json land in build/browser/. Called by `./course test`.
 #
 # Usage: checks/test-browser.sh [NOTEBOOK ...]   (names without .ipynb; default 07.0-Opening)
@@ -42,7 +45,7 @@ fi
 mkdir -p "$OUT"
 rm -f "$OUT"/*.png "$OUT"/report.json
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/course-browser.XXXXXX")"
-LAB_PID=""; DRIVER_PID=""
+LAB_PID=""; DRIVER_PID=""; SITE_PID=""
 
 stop_group() {  # stop_group PID: TERM its process group, wait up to 15 s, then KILL
   local pid="$1" i
@@ -55,7 +58,9 @@ stop_group() {  # stop_group PID: TERM its process group, wait up to 15 s, then 
 cleanup() {
   stop_group "$DRIVER_PID"
   stop_group "$LAB_PID"
+  stop_group "$SITE_PID"
   [ -f "$WORK/jupyterlab.log" ] && cp "$WORK/jupyterlab.log" "$OUT/jupyterlab.log"
+  [ -f "$WORK/site-server.log" ] && cp "$WORK/site-server.log" "$OUT/site-server.log"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -73,7 +78,9 @@ for nb in $NOTEBOOKS; do
   [ -f "$WORK/notebooks/$nb.ipynb" ] || { say "no notebook notebooks/$nb.ipynb"; exit 2; }
 done
 
-PORT="$("$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+free_port() { "$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+PORT="$(free_port)"
+SITE_PORT="$(free_port)"
 TOKEN="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))')"
 root_flag=(); [ "$(id -u)" -eq 0 ] && root_flag=(--allow-root)
 
@@ -88,9 +95,17 @@ JUPYTERLAB_WORKSPACES_DIR="$WORK/workspaces" JUPYTER_RUNTIME_DIR="$WORK/runtime"
     >"$WORK/jupyterlab.log" 2>&1 </dev/null &
 LAB_PID=$!
 
+# The website: Python's static file server on loopback, bounded like the driver.
+SITE_DIR="$ROOT/build/site"
+say "serving build/site on 127.0.0.1:$SITE_PORT (log: build/browser/site-server.log)"
+setsid timeout -k 5 "${BROWSER_TEST_TIMEOUT_S:-1100}" "$VENV/bin/python" -m http.server --bind 127.0.0.1 \
+  --directory "$SITE_DIR" "$SITE_PORT" >"$WORK/site-server.log" 2>&1 </dev/null &
+SITE_PID=$!
+
 start=$(date +%s)
 LAB_URL="http://127.0.0.1:$PORT" LAB_TOKEN="$TOKEN" LAB_ROOT="$WORK/notebooks" OUT_DIR="$OUT" \
-USER_DATA_DIR="$WORK/profile" NOTEBOOKS="$NOTEBOOKS" CHROMIUM="$CHROMIUM" SITE_DIR="$ROOT/build/site" \
+USER_DATA_DIR="$WORK/profile" NOTEBOOKS="$NOTEBOOKS" CHROMIUM="$CHROMIUM" \
+SITE_URL="http://127.0.0.1:$SITE_PORT/" SITE_DIR="$SITE_DIR" EXECUTED_DIR="$ROOT/build/executed" \
   setsid timeout -k 15 "${BROWSER_TEST_TIMEOUT_S:-1100}" node "$HERE/browser-test.js" </dev/null &
 DRIVER_PID=$!
 rc=0; wait "$DRIVER_PID" || rc=$?

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up the course: a project-local Python venv with JupyterLab, nbclient and the JJava
-# kernel; builds lib/; installs the "Java 25 · Concurrency Lab" kernelspec into the venv.
+# Sets up the course: a project-local Python venv with JupyterLab, nbclient, the JJava kernel
+# and the website's book tool; builds lib/; installs the "Java 25 · Concurrency Lab"
+# kernelspec into the venv; installs the Mermaid the website bundles (npm ci in book/).
 # Idempotent: each step is skipped when its inputs have not changed.
 #
 #   COURSE_VENV=DIR     venv location (default: .venv in the repository)
@@ -20,9 +21,9 @@ else
   PY="$VENV/bin/python"
   if [ ! -x "$PY" ]; then
     BASE_PY="${COURSE_PYTHON:-$(command -v python3 || true)}"
-    [ -n "$BASE_PY" ] || { say "python3 not found; install Python 3.10 or newer"; exit 1; }
-    "$BASE_PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' || {
-      say "$BASE_PY is $("$BASE_PY" -V 2>&1); the course needs Python 3.10 or newer"; exit 1; }
+    [ -n "$BASE_PY" ] || { say "python3 not found; install Python 3.11 or newer"; exit 1; }
+    "$BASE_PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || {
+      say "$BASE_PY is $("$BASE_PY" -V 2>&1); the course needs Python 3.11 or newer (the website's book tool, sphinx-book-theme 1.4, needs it)"; exit 1; }
     say "creating the Python venv in $VENV"
     "$BASE_PY" -m venv "$VENV"
   fi
@@ -31,7 +32,7 @@ REQ="$ROOT/kernel-setup/requirements.txt"
 STAMP="$PREFIX/.course-requirements.sha256"
 want="$(sha256sum "$REQ" | cut -d' ' -f1)"
 if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$want" ]; then
-  say "installing JupyterLab, nbclient and the JJava kernel (pip)"
+  say "installing JupyterLab, nbclient, the JJava kernel and the website's book tool (pip)"
   "$PY" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
   "$PY" -m pip install -q --disable-pip-version-check -r "$REQ"
   echo "$want" > "$STAMP"
@@ -49,4 +50,18 @@ OVERRIDES='{"jupyterlab-rise:plugin": {"scroll": true}}'
 if [ "$(cat "$SETTINGS/overrides.json" 2>/dev/null || true)" != "$OVERRIDES" ]; then
   mkdir -p "$SETTINGS"
   printf '%s\n' "$OVERRIDES" > "$SETTINGS/overrides.json"
+fi
+
+# --- 5. The website's Node packages (book/: Mermaid, bundled instead of loaded from a CDN) --
+# Installed from book/package-lock.json when it changes. Without npm the website still
+# builds, with the 7.7 mind map shown as its Mermaid text (the site check fails on that).
+BOOK="$ROOT/book"
+if command -v npm >/dev/null; then
+  stamp="$BOOK/node_modules/.package-lock.json"
+  if [ ! -f "$stamp" ] || [ "$BOOK/package-lock.json" -nt "$stamp" ]; then
+    say "installing the website's Node packages (npm ci in book/: Mermaid)"
+    (cd "$BOOK" && timeout 600 npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+else
+  say "note: npm not found; the website will show the 7.7 mind map as Mermaid text (install Node.js 20+ and npm)"
 fi

@@ -6,7 +6,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-SITE = ROOT / "build" / "site"
+BUILD = ROOT / "build"
+EXECUTED = BUILD / "executed"     # executed notebooks (./course run)
+SITE = BUILD / "site"             # the course website (./course site)
 KERNEL_NAME = "java-concurrency"
 DISPLAY_NAME = "Java 25 · Concurrency Lab"
 KERNELSPEC = {"name": KERNEL_NAME, "display_name": DISPLAY_NAME, "language": "java"}

@@ -4,8 +4,11 @@
 // notebook, checks that the course kernel was picked from the notebook's kernelspec metadata,
 // runs all cells from the Run menu, waits for the kernel to go idle, saves, and asserts:
 // no error output, a chart image visible, a Tablesaw HTML table visible. Then it opens the first
-// lesson as RISE slides and checks that reveal.js shows them, and checks the static site of
-// `./course run` (index links, charts on every page). Screenshots and report.json go to OUT_DIR.
+// lesson as RISE slides and checks that reveal.js shows them. Last, the course website that
+// `./course run` builds (served by test-browser.sh on loopback): search, next from 7.0 to 7.8,
+// every chart decoded and every table rendered, the 7.7 mind map drawn, light and dark themes,
+// launch, download and copy buttons, and no request leaving loopback. Screenshots and
+// report.json go to OUT_DIR.
 // The last line is "N passed, N failed"; the exit code is 0 only when nothing failed.
 //
 // Configuration (environment, set by test-browser.sh):
@@ -20,7 +23,11 @@
 //   KERNEL_DISPLAY_NAME  expected kernel name (default "Java 25 · Concurrency Lab")
 //   RUN_TIMEOUT_S  bound for Run All of one notebook (default 240)
 //   STEP_TIMEOUT_S bound for every other wait (default 90)
-//   SITE_DIR       build/site of `./course run`: its pages are checked when index.html is there
+//   SITE_URL       http://127.0.0.1:PORT/ serving build/site                         required
+//   SITE_DIR       build/site: the website                                           required
+//   EXECUTED_DIR   build/executed: the executed notebooks (the charts and tables to expect) required
+//   SEARCH_TERM, SEARCH_TARGET   search for this, expect this page among the hits
+//                  (default "StructuredTaskScope" and "07.6-Port-Scanner")
 'use strict';
 
 const fs = require('node:fs');
@@ -45,7 +52,11 @@ const cfg = {
   kernelName: env('KERNEL_DISPLAY_NAME', 'Java 25 · Concurrency Lab'),
   runTimeoutMs: 1000 * Number(env('RUN_TIMEOUT_S', '240')),
   stepTimeoutMs: 1000 * Number(env('STEP_TIMEOUT_S', '90')),
-  siteDir: env('SITE_DIR', ''),
+  siteUrl: env('SITE_URL').replace(/\/?$/, '/'),
+  siteDir: env('SITE_DIR'),
+  executedDir: env('EXECUTED_DIR'),
+  searchTerm: env('SEARCH_TERM', 'StructuredTaskScope'),
+  searchTarget: env('SEARCH_TARGET', '07.6-Port-Scanner'),
 };
 cfg.slidesNotebook = env('SLIDES_NOTEBOOK', cfg.notebooks[0]);
 
@@ -85,6 +96,29 @@ async function until(fn, timeoutMs, intervalMs = 500) {
   }
 }
 
+// Waits until an element stops moving: the same box on three polls 100 ms apart (scrolling and
+// reveal.js's slide transition move it). Returns false if it still moves at the bound.
+async function settled(locator, timeoutMs = cfg.stepTimeoutMs) {
+  let last = null, same = 0;
+  const done = await until(async () => {
+    const box = JSON.stringify(await locator.boundingBox().catch(() => null));
+    same = box !== 'null' && box === last ? same + 1 : 0;
+    last = box;
+    return same >= 2;
+  }, timeoutMs, 100);
+  return !!done;
+}
+
+async function waitForUrl(url, what) {
+  const ok = await until(async () => {
+    try {
+      const r = await fetch(url, { signal: AbortSignal.timeout(3000) });
+      return r.ok;
+    } catch { return false; }
+  }, cfg.stepTimeoutMs, 500);
+  if (!ok) throw new Error(`${what} did not answer ${url} within ${cfg.stepTimeoutMs / 1000}s`);
+}
+
 async function waitForServer() {
   const url = `${cfg.labUrl}/api/status?token=${encodeURIComponent(cfg.token)}`;
   const ok = await until(async () => {
@@ -122,7 +156,7 @@ const kernelStatus = (page) => page.evaluate(() => {
 // not covered (the element at its centre is itself or inside it), and for images, decoded.
 async function visibleToPerson(locator) {
   await locator.scrollIntoViewIfNeeded({ timeout: cfg.stepTimeoutMs });
-  await sleep(300);
+  await settled(locator);
   return locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
     const vw = window.innerWidth, vh = window.innerHeight;
@@ -298,7 +332,7 @@ async function checkSlides(context, page, name, check) {
     const shown = !!frame && await frame.locator('.reveal .slides > section.present').first()
       .waitFor({ state: 'visible', timeout: cfg.stepTimeoutMs }).then(() => true, () => false);
     check.ok(shown, `${name}: RISE preview beside the notebook shows slides`);
-    await sleep(1500);
+    if (shown) await settled(frame.locator('.reveal .slides > section.present').first());
     await shot(page, `${name}-slides-preview.png`);
   }
 
@@ -312,7 +346,7 @@ async function checkSlides(context, page, name, check) {
     check.ok(shown && count === expected, `${name}: RISE full-screen show has one slide per "slide" cell`,
       `${count} shown, ${expected} expected`);
     if (!shown) { await shot(slides, `${name}-slides-missing.png`); return; }
-    await sleep(1500); // reveal.js lays out with a transition
+    await settled(current.first()); // reveal.js lays out with a transition
     await shot(slides, `${name}-slides-1.png`);
 
     const at = () => slides.evaluate(() => {
@@ -335,7 +369,7 @@ async function checkSlides(context, page, name, check) {
       }
     }
     if (chart) {
-      await sleep(1500);
+      await settled(current.first());
       const img = slides.locator('.reveal .slides > section.present img').first();
       const seen = await visibleToPerson(img);
       const hint = seen.ok ? '' : ' (cut off at the bottom of the slide? long slides need RISE\'s "scroll": true, ' +
@@ -350,42 +384,213 @@ async function checkSlides(context, page, name, check) {
   }
 }
 
-// The static site `./course run` writes: index.html links every notebook's page, and every
-// page shows each chart of its executed notebook as a decoded image. Opened from file://.
+// ---- The course website (`./course run` builds it into build/site/), served on loopback ------
+
+const lessonNames = () => fs.readdirSync(cfg.labRoot).filter((f) => f.endsWith('.ipynb'))
+  .map((f) => f.slice(0, -6)).sort();
+const reEscape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pageName = (page) => decodeURIComponent(new URL(page.url()).pathname.split('/').pop()).replace(/\.html$/, '');
+
+// What the executed notebook holds: charts and tables to expect on its page, and its title.
+function executedNotebook(name) {
+  const file = path.join(cfg.executedDir, `${name}.ipynb`);
+  if (!fs.existsSync(file)) return null;
+  const nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const title = nb.cells.filter((c) => c.cell_type === 'markdown')
+    .flatMap((c) => [].concat(c.source).join('').split('\n')).find((l) => l.startsWith('# '));
+  return { ...savedOutputs(nb), title: title ? title.slice(2).trim() : name };
+}
+
+// The page on screen: every chart image of an output decoded (complete, natural width > 0),
+// and every table of the page, outputs and Markdown alike, laid out with data cells. Images
+// may still be loading: polled, bounded.
+async function pageOutputs(page) {
+  const read = () => page.evaluate(() => {
+    const imgs = [...document.querySelectorAll('div.cell_output img')];
+    const tables = [...document.querySelectorAll('article.bd-article table')];
+    const laidOut = (t) => { const r = t.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+    return {
+      images: imgs.length,
+      decoded: imgs.filter((i) => i.complete && i.naturalWidth > 0).length,
+      pending: imgs.filter((i) => !i.complete).length,
+      tables: tables.length,
+      outputTables: document.querySelectorAll('div.cell_output table').length,
+      rendered: tables.filter((t) => laidOut(t) && t.querySelector('td')).length,
+    };
+  });
+  const done = await until(async () => { const r = await read(); return r.pending === 0 ? r : null; },
+    cfg.stepTimeoutMs, 200);
+  return done || read();
+}
+
+// Waits for the Mermaid block of the page to be drawn; returns its state and the picture's size.
+async function mindMap(page, wantTheme) {
+  const block = page.locator('pre.course-mermaid').first();
+  const state = await until(async () => {
+    const s = await block.getAttribute('data-rendered').catch(() => null);
+    return s && (s === 'error' || !wantTheme || s === wantTheme) ? s : null;
+  }, cfg.stepTimeoutMs, 200);
+  const svg = block.locator('svg').first();
+  const box = state && await svg.count() ? await svg.boundingBox().catch(() => null) : null;
+  return { state, ok: !!state && state !== 'error' && !!box && box.width > 200 && box.height > 100,
+    size: box ? `${Math.round(box.width)}x${Math.round(box.height)}` : 'none' };
+}
+
+// The buttons of a lesson page: Binder launch (of the README's pattern), download of the
+// executed notebook, copy buttons on the code cells.
+async function checkPageTools(page, name, check) {
+  await page.locator('.dropdown-launch-buttons button').first().click({ timeout: cfg.stepTimeoutMs });
+  const binder = page.locator('.dropdown-launch-buttons a[href^="https://mybinder.org/v2/gh/"]');
+  const shown = await binder.first().waitFor({ state: 'visible', timeout: cfg.stepTimeoutMs }).then(() => true, () => false);
+  const href = shown ? await binder.first().getAttribute('href') : '';
+  check.ok(shown && href.endsWith(`?urlpath=lab/tree/notebooks/${name}.ipynb`),
+    `site: ${name}: the launch button offers Binder on this notebook`, href);
+  await shot(page, `site-${name}-launch.png`);
+  await page.keyboard.press('Escape');
+
+  const download = page.locator(`.dropdown-download-buttons a[href$="_sources/${name}.ipynb"]`);
+  let detail = 'no download link';
+  if (await download.count()) {
+    const res = await page.request.get(new URL(await download.first().getAttribute('href'), page.url()).href);
+    const nb = res.ok() ? JSON.parse(await res.text()) : null;
+    const outs = nb ? nb.cells.reduce((n, c) => n + (c.outputs || []).length, 0) : 0;
+    detail = `HTTP ${res.status()}, ${outs} outputs`;
+    check.ok(res.ok() && outs > 0, `site: ${name}: the download button gives the executed notebook`, detail);
+  } else {
+    check.ok(false, `site: ${name}: the download button gives the executed notebook`, detail);
+  }
+
+  const copy = await page.evaluate(() => ({
+    cells: document.querySelectorAll('div.cell_input').length,
+    buttons: document.querySelectorAll('div.cell_input button.copybtn').length,
+  }));
+  check.ok(copy.cells > 0 && copy.buttons === copy.cells, `site: ${name}: a copy button on every code cell`,
+    `${copy.buttons} buttons, ${copy.cells} code cells`);
+}
+
+async function setTheme(page, mode) {
+  await page.locator('.theme-switch-button').first().click({ timeout: cfg.stepTimeoutMs });
+  await page.locator(`.theme-change-button[data-mode="${mode}"]`).first().click({ timeout: cfg.stepTimeoutMs });
+  return !!await until(async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === mode,
+    cfg.stepTimeoutMs, 100);
+}
+
+// As a student meets the site: the index, a search, 7.0 to the last lesson by "next" with
+// every chart and table checked, then the dark theme. Any request to a host other than the
+// loopback server fails the check (Chromium resolves no other name anyway).
 async function checkSite(context, check) {
   const index = path.join(cfg.siteDir, 'index.html');
-  if (!cfg.siteDir || !fs.existsSync(index)) {
-    log(`static site: no ${index}; skipped (./course run writes it)`);
-    return;
-  }
-  const names = fs.readdirSync(cfg.labRoot).filter((f) => f.endsWith('.ipynb')).map((f) => f.slice(0, -6)).sort();
+  if (!check.ok(fs.existsSync(index), 'site: build/site/index.html exists', fs.existsSync(index) ? '' :
+    'run ./course run (it builds the site after the notebooks) or ./course site')) return;
+  const names = lessonNames();
+  const first = names.findIndex((n) => n.startsWith('07.0'));
+  const lessons = first >= 0 ? names.slice(first) : names;
+  await waitForUrl(cfg.siteUrl, 'the website server');
+  log(`the website answers at ${cfg.siteUrl}`);
+
   const page = await context.newPage();
+  page.setDefaultTimeout(cfg.stepTimeoutMs);
+  const offsite = [], failedLoads = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(cfg.siteUrl) && !/^(data|blob|about):/.test(r.url())) offsite.push(r.url());
+  });
+  page.on('requestfailed', (r) => failedLoads.push(`${r.url()} (${r.failure() ? r.failure().errorText : ''})`));
+  page.on('response', (r) => { if (r.status() >= 400) failedLoads.push(`${r.url()} (HTTP ${r.status()})`); });
+  page.on('pageerror', (e) => log(`site page error: ${e.message}`));
   try {
-    await page.goto(`file://${index}`, { timeout: cfg.stepTimeoutMs });
-    const links = await page.locator('a[href$=".html"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    const missing = names.filter((n) => !links.includes(`${n}.html`));
-    check.ok(missing.length === 0, 'static site: index.html links every notebook page',
-      missing.length ? `missing ${missing.join(', ')}` : `${links.length} links`);
+    // The index opens the contents page; its sidebar lists every page.
+    await page.goto(cfg.siteUrl, { timeout: cfg.stepTimeoutMs });
+    const atRoot = await until(async () => pageName(page) === names[0], cfg.stepTimeoutMs, 200);
+    check.ok(!!atRoot, `site: index.html opens ${names[0]}.html`, page.url());
+    await page.locator('nav.bd-docs-nav').first().waitFor({ state: 'visible', timeout: cfg.stepTimeoutMs });
+    const sidebar = await page.locator('nav.bd-docs-nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const missing = names.slice(1).concat(['homework', 'instructors']).filter((n) => !sidebar.includes(`${n}.html`));
+    check.ok(missing.length === 0, 'site: the sidebar lists every lesson, the homework and the instructors\' page',
+      missing.length ? `missing ${missing.join(', ')}` : `${sidebar.length} entries`);
     await shot(page, 'site-index.png');
-    for (const n of names) {
-      const html = path.join(cfg.siteDir, `${n}.html`);
-      const executed = path.join(cfg.siteDir, `${n}.ipynb`);
-      if (!fs.existsSync(html) || !fs.existsSync(executed)) {
-        check.ok(false, `static site: ${n}.html and its executed notebook exist`);
-        continue;
-      }
-      const charts = savedOutputs(JSON.parse(fs.readFileSync(executed, 'utf8'))).images;
-      await page.goto(`file://${html}`, { timeout: cfg.stepTimeoutMs });
-      const imgs = page.locator('.jp-OutputArea-output img[src^="data:image/png"]');
-      const decoded = await imgs.evaluateAll((els) => els.filter((e) => e.complete && e.naturalWidth > 0).length);
-      check.ok(decoded === charts, `static site: ${n}.html shows its charts`, `${decoded} of ${charts} images decoded`);
-      const toIpynb = await page.locator('a[href$=".ipynb"], a[href*=".ipynb#"]').count();
-      if (toIpynb > 0) log(`WARN static site: ${n}.html has ${toIpynb} links to .ipynb files, not to their .html pages`);
-      if (charts > 0) {
-        await imgs.first().scrollIntoViewIfNeeded({ timeout: cfg.stepTimeoutMs });
-        await shot(page, `site-${n}.png`);
-      }
+
+    // Search as a person does: the search field, the term, Enter, then the hit for the target.
+    await page.locator('.bd-sidebar-primary .search-button-field').first().click({ timeout: cfg.stepTimeoutMs });
+    const input = page.locator('#pst-search-dialog input[name="q"]');
+    await input.waitFor({ state: 'visible', timeout: cfg.stepTimeoutMs });
+    await input.fill(cfg.searchTerm);
+    await input.press('Enter');
+    await page.waitForURL(/search\.html\?q=/, { timeout: cfg.stepTimeoutMs });
+    const summary = await until(async () =>
+      (await page.locator('#search-results .search-summary').innerText().catch(() => '')).trim() || null,
+    cfg.stepTimeoutMs, 200);
+    const hits = page.locator('#search-results ul.search li a');
+    const hrefs = await hits.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const rank = hrefs.findIndex((h) => h.split(/[?#]/)[0] === `${cfg.searchTarget}.html`);
+    check.ok(rank >= 0, `site: searching "${cfg.searchTerm}" finds ${cfg.searchTarget}`,
+      `${summary || 'no summary'}; ${cfg.searchTarget} is hit ${rank + 1} of ${hrefs.length}`);
+    await shot(page, 'site-search.png');
+    if (rank >= 0) {
+      await hits.nth(rank).click({ timeout: cfg.stepTimeoutMs });
+      await page.waitForURL(new RegExp(`/${reEscape(cfg.searchTarget)}\\.html`), { timeout: cfg.stepTimeoutMs });
+      const h1 = (await page.locator('article.bd-article h1').first().innerText({ timeout: cfg.stepTimeoutMs })).trim();
+      const want = executedNotebook(cfg.searchTarget);
+      check.ok(!!want && h1.startsWith(want.title), `site: the search hit lands on ${cfg.searchTarget}`, h1);
+      await shot(page, 'site-search-landed.png');
     }
+
+    // 7.0 to the last lesson by "next", then on to the homework and the instructors' page:
+    // every chart decoded, every table rendered.
+    const chain = lessons.concat(['homework', 'instructors']);
+    await page.goto(`${cfg.siteUrl}${chain[0]}.html`, { timeout: cfg.stepTimeoutMs });
+    for (let i = 0; i < chain.length; i += 1) {
+      const name = chain[i];
+      const here = await until(async () => pageName(page) === name, cfg.stepTimeoutMs, 200);
+      if (!check.ok(!!here, `site: ${i === 0 ? 'opened' : '"next" leads to'} ${name}`, page.url())) break;
+      await page.locator('article.bd-article').waitFor({ state: 'visible', timeout: cfg.stepTimeoutMs });
+      const lesson = i < lessons.length;
+      const want = lesson ? executedNotebook(name) : { images: 0, tables: 0 };
+      const got = await pageOutputs(page);
+      check.ok(!!want && got.images === want.images && got.decoded === got.images,
+        `site: ${name}: every chart decoded`, `${got.decoded} of ${got.images} decoded; ${want ? want.images : '?'} in the notebook`);
+      check.ok(!!want && got.outputTables >= want.tables && got.rendered === got.tables,
+        `site: ${name}: every table rendered`,
+        `${got.rendered} of ${got.tables} rendered (${got.outputTables} in outputs; ${want ? want.tables : '?'} in the notebook)`);
+      if (i === 0) await checkPageTools(page, name, check);
+      if (await page.locator('pre.course-mermaid').count()) {
+        const map = await mindMap(page);
+        check.ok(map.ok, `site: ${name}: the Mermaid mind map is drawn`, `${map.state}, ${map.size}`);
+        await page.locator('pre.course-mermaid').first().scrollIntoViewIfNeeded();
+        await settled(page.locator('pre.course-mermaid').first());
+        await shot(page, `site-${name}-mindmap.png`);
+      }
+      const firstOutput = page.locator('div.cell_output img, div.cell_output table').first();
+      if (await firstOutput.count()) {
+        await firstOutput.scrollIntoViewIfNeeded({ timeout: cfg.stepTimeoutMs });
+        await settled(firstOutput);
+      }
+      await shot(page, `site-${name}.png`);
+      if (i + 1 < chain.length) await page.locator('a.right-next').first().click({ timeout: cfg.stepTimeoutMs });
+    }
+
+    // The dark theme: the switcher in the header; the mind map redrawn dark, charts still shown.
+    const mapPage = lessons.find((n) => n.startsWith('07.7'));
+    if (mapPage) {
+      await page.goto(`${cfg.siteUrl}${mapPage}.html`, { timeout: cfg.stepTimeoutMs });
+      const dark = await setTheme(page, 'dark');
+      const map = await mindMap(page, 'dark');
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      check.ok(dark && map.ok && map.state === 'dark', `site: dark theme: ${mapPage} and its mind map drawn dark`,
+        `theme ${dark ? 'dark' : 'unchanged'}, map ${map.state} ${map.size}, background ${bg}`);
+      await page.locator('pre.course-mermaid').first().scrollIntoViewIfNeeded();
+      await settled(page.locator('pre.course-mermaid').first());
+      await shot(page, `site-dark-${mapPage}-mindmap.png`);
+      await page.goto(`${cfg.siteUrl}${lessons[0]}.html`, { timeout: cfg.stepTimeoutMs });
+      const got = await pageOutputs(page);
+      check.ok(got.decoded === got.images && got.rendered === got.tables && got.images > 0,
+        `site: dark theme: ${lessons[0]} charts and tables shown`, `${got.decoded}/${got.images} charts, ${got.rendered}/${got.tables} tables`);
+      await page.locator('div.cell_output img').first().scrollIntoViewIfNeeded().catch(() => {});
+      await settled(page.locator('div.cell_output img').first());
+      await shot(page, `site-dark-${lessons[0]}.png`);
+      await setTheme(page, 'light');
+    }
+    check.ok(offsite.length === 0, 'site: no request leaves the loopback server', offsite.slice(0, 5).join(' '));
+    check.ok(failedLoads.length === 0, 'site: every request answered', failedLoads.slice(0, 5).join(' '));
   } finally {
     await page.close().catch(() => {});
   }
@@ -396,7 +601,7 @@ async function main() {
   const watchdog = setTimeout(() => {
     console.error(`browser-test: overall bound passed (${secs()}s); giving up`);
     process.exit(3);
-  }, cfg.runTimeoutMs * cfg.notebooks.length + cfg.stepTimeoutMs * 8);
+  }, cfg.runTimeoutMs * cfg.notebooks.length + cfg.stepTimeoutMs * 20);
   watchdog.unref();
 
   await waitForServer();
@@ -428,7 +633,7 @@ async function main() {
     try {
       await checkSite(context, check);
     } catch (e) {
-      check.ok(false, 'static site check ran to the end', e.message.split('\n')[0]);
+      check.ok(false, 'site: check ran to the end', e.message.split('\n')[0]);
     }
   } finally {
     await context.close().catch(() => {});

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
-from courselib import KERNELSPEC as SPEC, SITE  # noqa: E402
+from courselib import EXECUTED, KERNELSPEC as SPEC, SITE  # noqa: E402
 
 TOOLS = ROOT / "tools"
 CHECKS = ROOT / "checks"
@@ -61,7 +61,7 @@ def test_navigation_check_detects_a_hand_edited_nav_line(tmp_path):
 def test_runner_reports_a_failing_cell_and_exits_non_zero(tmp_path):
     nb = notebook(tmp_path / "broken.ipynb", 'int answer = 42;',
                   'if (answer == 42) throw new IllegalStateException("planted failure");')
-    result = run(sys.executable, str(TOOLS / "run_notebooks.py"), "--site", str(tmp_path / "site"), str(nb))
+    result = run(sys.executable, str(TOOLS / "run_notebooks.py"), "--out", str(tmp_path / "build"), str(nb))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "broken" in result.stdout and "failed" in result.stdout
     assert "planted failure" in result.stdout
@@ -69,12 +69,14 @@ def test_runner_reports_a_failing_cell_and_exits_non_zero(tmp_path):
 
 def test_runner_passes_a_good_notebook_and_writes_its_page(tmp_path):
     nb = notebook(tmp_path / "good.ipynb", 'var t = Table.create("t", IntColumn.create("n", 1, 2));', "t")
-    result = run(sys.executable, str(TOOLS / "run_notebooks.py"), "--site", str(tmp_path / "site"), str(nb))
+    result = run(sys.executable, str(TOOLS / "run_notebooks.py"), "--out", str(tmp_path / "build"), str(nb))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok" in result.stdout
-    executed = json.loads((tmp_path / "site" / "good.ipynb").read_text(encoding="utf-8"))
+    executed = json.loads((tmp_path / "build" / "executed" / "good.ipynb").read_text(encoding="utf-8"))
     assert "text/html" in executed["cells"][1]["outputs"][0]["data"]
-    assert (tmp_path / "site" / "good.html").is_file()
+    page = tmp_path / "build" / "site" / "good.html"
+    assert page.is_file(), result.stderr
+    assert "<table" in page.read_text(encoding="utf-8"), "the page does not show the table output"
 
 
 @pytest.mark.parametrize("planted", ["outputs", "failing-cell"])
@@ -88,5 +90,5 @@ def test_course_test_fails_on_a_planted_bad_notebook(tmp_path, planted):
     result = run("bash", str(CHECKS / "test-all.sh"), "--only", "outputs,notebooks", "--notebooks", str(nbs))
     assert result.returncode != 0, result.stdout
     assert "tests: " in result.stdout and " 0 failed" not in result.stdout.splitlines()[-1]
-    assert not (SITE / "01-Bad.html").exists() and not (SITE / "01-Bad.ipynb").exists(), \
-        "a planted notebook was written into the lessons' site"
+    assert not (SITE / "01-Bad.html").exists() and not (EXECUTED / "01-Bad.ipynb").exists(), \
+        "a planted notebook was written into the lessons' site or executed notebooks"

@@ -34,4 +34,14 @@ class LessonMindMapTest {
         assertEquals(nodes + 2, text.lines().count());
         LessonMindMap.branches().forEach(b -> assertTrue(text.contains("    " + b.title() + "\n"), b.title()));
     }
+
+    @Test
+    @DisplayName("no node text carries a Mermaid shape delimiter, so Mermaid parses the map")
+    void nodeTextsAreValidMermaid() {
+        // In a mindmap, ( ) [ ] { } open and close node shapes: "get()" stops the parse.
+        LessonMindMap.branches().forEach(b -> {
+            assertTrue(b.title().chars().noneMatch(c -> "()[]{}".indexOf(c) >= 0), b.title());
+            b.leaves().forEach(l -> assertTrue(l.chars().noneMatch(c -> "()[]{}".indexOf(c) >= 0), l));
+        });
+    }
 }
