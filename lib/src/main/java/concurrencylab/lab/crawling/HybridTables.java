@@ -81,13 +81,13 @@ public final class HybridTables {
     /**
      * Returns one row per pipeline run: capacity, pages, hashed, max depth, puts that blocked,
      * share of the fetchers' time blocked, when the fetchers and the hashers were done, and the
-     * most body bytes queued at once.
+     * most body bytes waiting to be hashed at once (queued, or held by a fetcher blocked in {@code put}).
      */
     public static Table pipelines(List<PipelineRun> runs) {
         Table t = Table.create("back-pressure", IntColumn.create("capacity"), IntColumn.create("pages"),
                 IntColumn.create("hashed"), IntColumn.create("max depth"), IntColumn.create("blocked puts"),
                 DoubleColumn.create("fetchers blocked %"), DoubleColumn.create("fetchers done s"),
-                DoubleColumn.create("hashers done s"), LongColumn.create("peak queued bytes"));
+                DoubleColumn.create("hashers done s"), LongColumn.create("peak bytes waiting"));
         for (PipelineRun r : runs) {
             t.intColumn("capacity").append(r.capacity());
             t.intColumn("pages").append(r.pages().size());
@@ -97,7 +97,7 @@ public final class HybridTables {
             t.doubleColumn("fetchers blocked %").append(Math.round(1000 * r.blockedShare()) / 10.0);
             t.doubleColumn("fetchers done s").append(seconds(r.producersDone().toNanos()));
             t.doubleColumn("hashers done s").append(seconds(r.elapsed().toNanos()));
-            t.longColumn("peak queued bytes").append(r.peakQueuedBytes());
+            t.longColumn("peak bytes waiting").append(r.peakQueuedBytes());
         }
         return t;
     }

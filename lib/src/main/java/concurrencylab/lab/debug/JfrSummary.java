@@ -1,5 +1,6 @@
 package concurrencylab.lab.debug;
 
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import tech.tablesaw.api.Table;
  * JfrSummary s = JfrProbe.record(Duration.ofSeconds(5), () -> work());
  * s.countsTable();      // one row per event type: count, total and longest ms
  * s.hotMethodsTable(5); // the methods most often on top of the stack
+ * s.flameGraph();       // the same samples as an icicle chart, drawn inline
  * }
  *
  * <p>Immutable, so safe to share between threads.
@@ -30,13 +32,25 @@ import tech.tablesaw.api.Table;
  *                     often a JDK method)
  * @param userFrames   CPU samples counted by the innermost method that is not JDK code (the
  *                     part of your code that was running)
+ * @param stacks       CPU samples counted by whole call stack, outermost frame first, starting
+ *                     at the recorded block (a flame graph's input)
  * @param finished     whether the block ended by itself before the timeout
  * @param elapsed      how long the block ran
  *
  * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> topFrames,
-                         Map<String, Integer> userFrames, boolean finished, Duration elapsed) {
+                         Map<String, Integer> userFrames, Map<List<StackFrame>, Integer> stacks,
+                         boolean finished, Duration elapsed) {
+
+    /**
+     * One frame of a sampled stack.
+     *
+     * @param method the method as {@code SimpleType.method}
+     * @param yours  true unless the method belongs to the JDK
+     */
+    public record StackFrame(String method, boolean yours) {
+    }
 
     /**
      * One JFR event that matters for concurrency.
@@ -56,6 +70,7 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
         events = List.copyOf(events);
         topFrames = Map.copyOf(topFrames);
         userFrames = Map.copyOf(userFrames);
+        stacks = Map.copyOf(stacks);
     }
 
     /** Returns the events of one type, e.g. {@code "jdk.VirtualThreadPinned"}. */
@@ -92,7 +107,7 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
 
     /** Returns one row per event of one type, e.g. {@code "jdk.VirtualThreadPinned"}. */
     public Table eventsTable(String type) {
-        return new JfrSummary(eventsOf(type), topFrames, userFrames, finished, elapsed).eventsTable()
+        return new JfrSummary(eventsOf(type), topFrames, userFrames, stacks, finished, elapsed).eventsTable()
                 .setName(type + " events");
     }
 
@@ -137,26 +152,54 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
 
     /**
      * Returns the {@code n} hottest methods of your code: method, samples, percent of all
-     * samples, and the method most often on the very top of the stack meanwhile.
+     * samples, and, among the samples in that method, the frame most often on the very top of
+     * the stack (where the CPU was: the method itself or something it called).
      */
     public Table hotMethodsTable(int n) {
         StringColumn method = StringColumn.create("your method");
         IntColumn count = IntColumn.create("samples");
         DoubleColumn percent = DoubleColumn.create("%");
+        StringColumn self = StringColumn.create("top of stack meanwhile");
+        IntColumn selfCount = IntColumn.create("of its samples");
         int all = Math.max(1, samples());
         hotMethods(n).forEach((m, c) -> {
             method.append(m);
             count.append(c);
             percent.append(Math.round(1000.0 * c / all) / 10.0);
+            var top = top(topFramesUnder(m), 1).entrySet().stream().findFirst();
+            self.append(top.map(Map.Entry::getKey).orElse(""));
+            selfCount.append(top.map(Map.Entry::getValue).orElse(0));
         });
-        StringColumn self = StringColumn.create("top of stack (self)");
-        IntColumn selfCount = IntColumn.create("self samples");
-        List<Map.Entry<String, Integer>> tops = List.copyOf(hotTopFrames(method.size()).entrySet());
-        for (int i = 0; i < method.size(); i++) {
-            self.append(i < tops.size() ? tops.get(i).getKey() : "");
-            selfCount.append(i < tops.size() ? tops.get(i).getValue() : 0);
-        }
         return Table.create("Hot methods (CPU samples)", method, count, percent, self, selfCount);
+    }
+
+    /**
+     * Returns, for the samples whose innermost frame of your code is {@code userMethod}, how
+     * often each method was on the very top of the stack.
+     */
+    public Map<String, Integer> topFramesUnder(String userMethod) {
+        Map<String, Integer> counts = new TreeMap<>();
+        stacks.forEach((stack, c) -> {
+            String innermostYours = null;
+            for (StackFrame f : stack) {
+                if (f.yours()) {
+                    innermostYours = f.method();
+                }
+            }
+            if (userMethod.equals(innermostYours)) {
+                counts.merge(stack.getLast().method(), c, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
+    /**
+     * Draws the CPU samples as an icicle chart (a flame graph upside down): see {@link FlameGraph}.
+     *
+     * @return the image, 1000 pixels wide
+     */
+    public BufferedImage flameGraph() {
+        return FlameGraph.icicle(stacks, "CPU samples, " + samples() + " in " + elapsed.toMillis() + " ms");
     }
 
     /**
