@@ -44,7 +44,7 @@ final class DumpRenderer {
 
     private static String header(DumpContainer c) {
         String owner = c.ownerTid() < 0 ? "" : ", owner #" + c.ownerTid();
-        return "[" + c.name() + "] " + c.threads().size() + " thread(s)" + owner;
+        return "[" + c.name() + "] " + c.threads().size() + (c.threads().size() == 1 ? " thread" : " threads") + owner;
     }
 
     private static String line(DumpedThread t) {
