@@ -51,8 +51,9 @@ public final class Lesson {
     public static Lesson start(String title) {
         Require.notBlank("title", title);
         Scale scale = scale();
-        System.out.println(String.format("%s · JDK %s · %d cores · scale %s%s", title, Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), scale,
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.println(String.format("%s · JDK %s · %d %s · scale %s%s", title, Runtime.version(),
+                cores, cores == 1 ? "core" : "cores", scale,
                 Notebook.inKernel() ? "" : " · (not in a notebook kernel)"));
         return new Lesson(title, LeakWatch.installed().snapshot());
     }

@@ -37,8 +37,9 @@ import tech.tablesaw.api.Table;
  * arrived, so at most {@code permits} are in flight, and the server (which frees a request's
  * slot before it writes the response) never sees more than that. Every wait is bounded by the
  * request timeout. Each call builds and ends its own client and threads (and, for
- * {@link #compare}, its own servers); safe to call from any thread. Introduced in notebook
- * {@code 07.3-Async-Model}.
+ * {@link #compare}, its own servers); safe to call from any thread. Notebook
+ * {@code 07.3-Async-Model} writes the same burst by hand; this class packs it for tests and
+ * for repeated runs.
  */
 public final class BurstExperiment {
     /** The prefix of the names of the virtual threads that send the requests. */

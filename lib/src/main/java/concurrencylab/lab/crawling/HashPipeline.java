@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  * A two-stage crawl joined by a bounded queue: fetchers on virtual threads put pages into an
  * {@link ArrayBlockingQueue}, hashers on a small platform pool take them out. When the hashers
  * are slower, the queue fills and {@code put} blocks the fetchers: back-pressure. The fetchers
- * slow to the hashers' pace and no more than {@link #capacity()} pages ever wait in memory.
+ * slow to the hashers' pace, and no more than {@link #capacity()} pages ever wait in the queue, plus
+ * at most one in the hands of each blocked fetcher.
  *
  * {@snippet :
  * PipelineRun run = HashPipeline.create(4).withProducers(16).withConsumers(2).run(uris);

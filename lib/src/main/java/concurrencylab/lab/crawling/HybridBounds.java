@@ -3,6 +3,8 @@ package concurrencylab.lab.crawling;
 import concurrencylab.lab.server.LabConfig;
 import concurrencylab.tasks.LabTasks;
 import concurrencylab.util.Require;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -10,9 +12,14 @@ import java.util.Locale;
 
 /**
  * The two floors under a hybrid crawl's time: the I/O bound (the server's latency times the
- * number of rounds of requests the concurrency limit allows) and the CPU bound (all the hashing
- * done one page after another, divided by the cores). No variant can beat the larger one; a
- * variant that overlaps I/O and CPU perfectly would meet it.
+ * number of rounds of requests the concurrency limit allows) and the CPU bound (the CPU time of
+ * all the hashing done one page after another, divided by the cores). No variant can beat the
+ * larger one; a variant that overlaps I/O and CPU perfectly would meet it.
+ *
+ * <p>The CPU bound counts the hashing thread's CPU time, not its wall time: on a machine that
+ * other programs keep busy, a single thread waits for a core part of the time, and a crawl with
+ * several hashing threads would then seem to beat a wall-time floor. CPU time divided by the
+ * cores is a floor that holds however busy the machine is.
  *
  * {@snippet :
  * HybridBounds bounds = HybridBounds.measure(crawler, uris, Duration.ofMillis(80));
@@ -23,7 +30,8 @@ import java.util.Locale;
  * @param ioBound        latency × ceil(pages / fetch concurrency)
  * @param cpuBound       {@code sequentialHash} / cores
  * @param fetchOnly      a measured pass that only fetched the pages (same limit, no hashing)
- * @param sequentialHash a measured pass hashing every fetched body on one thread, one after another
+ * @param sequentialHash the CPU time of hashing every page on one thread, one after another (the
+ *                       thread's wall time if this JVM cannot measure thread CPU time)
  * @param pages          pages in the crawl
  * @param concurrency    requests in flight at most
  * @param cores          cores the CPU bound divides by
@@ -42,8 +50,8 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
     /**
      * Measures the bounds for {@code crawler} over {@code uris}: one fetch-only pass with the
      * crawler's limit and timeouts, then every body hashed on the calling thread with the
-     * crawler's rounds (after a short warm-up, so the JIT has compiled SHA-256). {@code latency}
-     * is the server's configured fixed latency.
+     * crawler's rounds (after a short warm-up, so the JIT has compiled SHA-256), timed in that
+     * thread's CPU time. {@code latency} is the server's configured fixed latency.
      *
      * @throws NullPointerException     if {@code crawler}, {@code uris}, a URI or {@code latency} is null
      * @throws IllegalArgumentException if {@code uris} is empty or {@code latency} is outside the lab
@@ -59,7 +67,9 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
                     + " pages; is the server up? first URI: " + uris.getFirst());
         }
         warmUp(io.bodies().getFirst(), crawler.rounds());
-        long start = System.nanoTime();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = mx.isCurrentThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled();
+        long start = cpuTime ? mx.getCurrentThreadCpuTime() : System.nanoTime();
         for (byte[] body : io.bodies()) {
             try {
                 LabTasks.sha256Report(body, crawler.rounds()).call();
@@ -70,7 +80,7 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
                 throw new IllegalStateException("hashing failed while measuring the CPU bound: " + e, e);
             }
         }
-        Duration sequential = Duration.ofNanos(System.nanoTime() - start);
+        Duration sequential = Duration.ofNanos((cpuTime ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - start);
         // scale to every page, in case a few were not fetched
         Duration allPages = sequential.multipliedBy(uris.size()).dividedBy(io.bodies().size());
         int cores = Runtime.getRuntime().availableProcessors();
@@ -98,8 +108,8 @@ public record HybridBounds(Duration ioBound, Duration cpuBound, Duration fetchOn
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "I/O bound %.2f s (%d pages, %d in flight; fetch-only pass took %.2f s),"
-                        + " CPU bound %.2f s (%.2f s of hashing / %d cores)",
+                        + " CPU bound %.2f s (%.2f s of hashing CPU time / %d %s)",
                 ioBound.toNanos() / 1e9, pages, concurrency, fetchOnly.toNanos() / 1e9, cpuBound.toNanos() / 1e9,
-                sequentialHash.toNanos() / 1e9, cores);
+                sequentialHash.toNanos() / 1e9, cores, cores == 1 ? "core" : "cores");
     }
 }

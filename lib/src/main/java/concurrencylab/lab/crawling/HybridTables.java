@@ -68,7 +68,7 @@ public final class HybridTables {
     /**
      * Returns one row per pipeline run: capacity, pages, hashed, max depth, puts that blocked,
      * share of the fetchers' time blocked, when the fetchers and the hashers were done, and the
-     * most body bytes queued at once.
+     * most body bytes waiting to be hashed at once (queued, or held by a fetcher blocked in {@code put}).
      */
     public static Table pipelines(List<PipelineRun> runs) {
         return RowTable.of(runs)
@@ -80,7 +80,7 @@ public final class HybridTables {
                 .doubles("fetchers blocked %", r -> Math.round(1000 * r.blockedShare()) / 10.0)
                 .seconds("fetchers done s", PipelineRun::producersDone)
                 .seconds("hashers done s", PipelineRun::elapsed)
-                .longs("peak queued bytes", PipelineRun::peakQueuedBytes)
+                .longs("peak bytes waiting", PipelineRun::peakQueuedBytes)
                 .toTable("back-pressure");
     }
 

@@ -25,7 +25,8 @@ import java.util.Locale;
  * @param producersDone   from start to when the last fetcher finished
  * @param producerBlocked time the fetchers spent blocked in {@code put}, summed over fetchers
  * @param blockedPuts     puts that found the queue full and had to wait
- * @param peakQueuedBytes most body bytes waiting in the queue at once (approximate: read after a put)
+ * @param peakQueuedBytes most body bytes waiting to be hashed at once: in the queue, or held by a
+ *                        fetcher blocked in {@code put} (approximate: read after a put)
  */
 public record PipelineRun(int capacity, int producers, int consumers, List<HashedPage> pages,
                           List<DepthSample> depth, Duration elapsed, Duration producersDone,
@@ -68,7 +69,7 @@ public record PipelineRun(int capacity, int producers, int consumers, List<Hashe
     public String summary() {
         return String.format(Locale.ROOT,
                 "capacity %d: %d pages, %d hashed, %d failed; max depth %d; fetchers blocked %d times, %.0f %% of"
-                        + " their time; fetchers done at %.2f s, hashers at %.2f s; peak %,d bytes queued",
+                        + " their time; fetchers done at %.2f s, hashers at %.2f s; peak %,d bytes waiting (queued or in a blocked put)",
                 capacity, pages.size(), hashed(), pages.size() - hashed(), maxDepth(), blockedPuts,
                 100 * blockedShare(), producersDone.toNanos() / 1e9, elapsed.toNanos() / 1e9, peakQueuedBytes);
     }

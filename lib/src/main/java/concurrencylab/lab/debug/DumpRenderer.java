@@ -47,7 +47,7 @@ final class DumpRenderer {
 
     private static String header(DumpContainer c) {
         String owner = c.ownerTid() < 0 ? "" : ", owner #" + c.ownerTid();
-        return "[" + c.name() + "] " + c.threads().size() + " thread(s)" + owner;
+        return "[" + c.name() + "] " + c.threads().size() + (c.threads().size() == 1 ? " thread" : " threads") + owner;
     }
 
     /** One thread; in the course kernel, with the cell that started it ({@code · cell [4]}). */

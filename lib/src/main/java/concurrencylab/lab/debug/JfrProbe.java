@@ -88,6 +88,7 @@ public final class JfrProbe {
         var events = new ConcurrentLinkedQueue<JfrSummary.ConcurrencyEvent>();
         Map<String, Integer> topFrames = new ConcurrentHashMap<>();
         Map<String, Integer> userFrames = new ConcurrentHashMap<>();
+        Map<List<JfrSummary.StackFrame>, Integer> stacks = new ConcurrentHashMap<>();
         try (RecordingStream rs = new RecordingStream()) {
             List<String> names = new ArrayList<>(CONCURRENCY_EVENTS);
             names.addAll(extraEvents);
@@ -99,13 +100,14 @@ public final class JfrProbe {
             rs.onEvent(SAMPLE, e -> {
                 topFrame(e, false).ifPresent(m -> topFrames.merge(m, 1, Integer::sum));
                 topFrame(e, true).ifPresent(m -> userFrames.merge(m, 1, Integer::sum));
+                stack(e).ifPresent(st -> stacks.merge(st, 1, Integer::sum));
             });
             rs.startAsync();
             long start = System.nanoTime();
             boolean finished = runBounded(timeout, block);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             rs.stop();
-            return new JfrSummary(List.copyOf(events), topFrames, userFrames, finished, elapsed);
+            return new JfrSummary(List.copyOf(events), topFrames, userFrames, stacks, finished, elapsed);
         }
     }
 
@@ -158,6 +160,42 @@ public final class JfrProbe {
                 .filter(m -> !userCodeOnly || !isJdk(m)).findFirst()
                 .filter(m -> !m.getType().getName().equals(JfrProbe.class.getName()))
                 .map(m -> simpleType(m.getType()) + "." + m.getName());
+    }
+
+    /**
+     * Returns a sample's stack, outermost frame first, cut below the block: the probe's own
+     * runner frames (and the thread start under them) are left out, so a flame graph starts at
+     * the block. Samples taken inside the probe itself are dropped.
+     */
+    private static Optional<List<JfrSummary.StackFrame>> stack(RecordedEvent e) {
+        if (e.getStackTrace() == null || e.getStackTrace().getFrames().isEmpty()
+                || isServiceThread(threadName(sampledThread(e)))) {
+            return Optional.empty();
+        }
+        List<JfrSummary.StackFrame> outerFirst = new ArrayList<>();
+        List<RecordedFrame> frames = e.getStackTrace().getFrames();
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            RecordedMethod m = frames.get(i).getMethod();
+            String type = m.getType().getName();
+            if (type.contains("$$Lambda")) {
+                continue; // a lambda's generated class: its body is the next frame
+            }
+            if (type.startsWith(JfrProbe.class.getName())) {
+                if (!m.getName().contains("runBounded")) {
+                    return Optional.empty(); // the probe's own work, not the block's
+                }
+                outerFirst.clear(); // everything so far was the probe's runner thread: start below it
+                continue;
+            }
+            String name = simpleType(m.getType()).startsWith("$JShell$") ? "(notebook cell)"
+                    : simpleType(m.getType()) + "." + m.getName();
+            outerFirst.add(new JfrSummary.StackFrame(name, !isJdk(m)));
+        }
+        return outerFirst.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(outerFirst));
+    }
+
+    private static RecordedThread sampledThread(RecordedEvent e) {
+        return e.hasField("sampledThread") ? e.getThread("sampledThread") : e.getThread();
     }
 
     private static String detail(RecordedEvent e) {

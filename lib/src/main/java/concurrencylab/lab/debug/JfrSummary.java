@@ -2,12 +2,14 @@ package concurrencylab.lab.debug;
 
 import concurrencylab.util.Require;
 import concurrencylab.util.RowTable;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -22,6 +24,7 @@ import tech.tablesaw.api.Table;
  * JfrSummary s = JfrProbe.record(Duration.ofSeconds(5), () -> work());
  * s.countsTable();      // one row per event type: count, total and longest ms
  * s.hotMethodsTable(5); // the methods most often on top of the stack
+ * s.flameGraph();       // the same samples as an icicle chart, drawn inline
  * }
  *
  * <p>Immutable, so safe to share between threads.
@@ -31,13 +34,25 @@ import tech.tablesaw.api.Table;
  *                     often a JDK method)
  * @param userFrames   CPU samples counted by the innermost method that is not JDK code (the
  *                     part of your code that was running)
+ * @param stacks       CPU samples counted by whole call stack, outermost frame first, starting
+ *                     at the recorded block (a flame graph's input)
  * @param finished     whether the block ended by itself before the timeout
  * @param elapsed      how long the block ran
  *
  * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> topFrames,
-                         Map<String, Integer> userFrames, boolean finished, Duration elapsed) {
+                         Map<String, Integer> userFrames, Map<List<StackFrame>, Integer> stacks,
+                         boolean finished, Duration elapsed) {
+
+    /**
+     * One frame of a sampled stack.
+     *
+     * @param method the method as {@code SimpleType.method}
+     * @param yours  true unless the method belongs to the JDK
+     */
+    public record StackFrame(String method, boolean yours) {
+    }
 
     /**
      * One JFR event that matters for concurrency.
@@ -57,6 +72,7 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
         events = List.copyOf(events);
         topFrames = Map.copyOf(topFrames);
         userFrames = Map.copyOf(userFrames);
+        stacks = Map.copyOf(stacks);
     }
 
     /** Returns the events of one type, e.g. {@code "jdk.VirtualThreadPinned"}. */
@@ -93,7 +109,7 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
 
     /** Returns one row per event of one type, e.g. {@code "jdk.VirtualThreadPinned"}. */
     public Table eventsTable(String type) {
-        return new JfrSummary(eventsOf(type), topFrames, userFrames, finished, elapsed).eventsTable()
+        return new JfrSummary(eventsOf(type), topFrames, userFrames, stacks, finished, elapsed).eventsTable()
                 .setName(type + " events");
     }
 
@@ -127,19 +143,50 @@ public record JfrSummary(List<ConcurrencyEvent> events, Map<String, Integer> top
 
     /**
      * Returns the {@code n} hottest methods of your code: method, samples, percent of all
-     * samples, and the method most often on the very top of the stack meanwhile.
+     * samples, and, among the samples in that method, the frame most often on the very top of
+     * the stack (where the CPU was: the method itself or something it called).
      */
     public Table hotMethodsTable(int n) {
         int all = Math.max(1, samples());
         List<Map.Entry<String, Integer>> hot = List.copyOf(hotMethods(n).entrySet());
-        List<Map.Entry<String, Integer>> tops = List.copyOf(hotTopFrames(hot.size()).entrySet());
+        List<Optional<Map.Entry<String, Integer>>> tops = hot.stream()
+                .map(m -> top(topFramesUnder(m.getKey()), 1).entrySet().stream().findFirst()).toList();
         return RowTable.of(IntStream.range(0, hot.size()).boxed().toList())
                 .text("your method", i -> hot.get(i).getKey())
                 .ints("samples", i -> hot.get(i).getValue())
                 .doubles("%", i -> Math.round(1000.0 * hot.get(i).getValue() / all) / 10.0)
-                .text("top of stack (self)", i -> i < tops.size() ? tops.get(i).getKey() : "")
-                .ints("self samples", i -> i < tops.size() ? tops.get(i).getValue() : 0)
+                .text("top of stack meanwhile", i -> tops.get(i).map(Map.Entry::getKey).orElse(""))
+                .ints("of its samples", i -> tops.get(i).map(Map.Entry::getValue).orElse(0))
                 .toTable("Hot methods (CPU samples)");
+    }
+
+    /**
+     * Returns, for the samples whose innermost frame of your code is {@code userMethod}, how
+     * often each method was on the very top of the stack.
+     */
+    public Map<String, Integer> topFramesUnder(String userMethod) {
+        Map<String, Integer> counts = new TreeMap<>();
+        stacks.forEach((stack, c) -> {
+            String innermostYours = null;
+            for (StackFrame f : stack) {
+                if (f.yours()) {
+                    innermostYours = f.method();
+                }
+            }
+            if (userMethod.equals(innermostYours)) {
+                counts.merge(stack.getLast().method(), c, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
+    /**
+     * Draws the CPU samples as an icicle chart (a flame graph upside down): see {@link FlameGraph}.
+     *
+     * @return the image, 1000 pixels wide
+     */
+    public BufferedImage flameGraph() {
+        return FlameGraph.icicle(stacks, "CPU samples, " + samples() + " in " + elapsed.toMillis() + " ms");
     }
 
     /**

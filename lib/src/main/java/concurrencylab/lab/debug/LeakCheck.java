@@ -166,9 +166,10 @@ public final class LeakCheck {
         if (t == null) {
             return false;
         }
-        if (t.getClass().getName().startsWith("jdk.internal.")) {
+        String type = t.getClass().getName();
+        if (type.startsWith("jdk.internal.") && !type.startsWith("jdk.internal.net.http.")) {
             return true; // carrier threads of the virtual-thread scheduler, InnocuousThreads
-        }
+        }                // (an HttpClient's selector thread is a jdk.internal.net.http class, and is the client's)
         return t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool();
     }
 }

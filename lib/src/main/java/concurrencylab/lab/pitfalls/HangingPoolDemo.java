@@ -32,7 +32,8 @@ import tech.tablesaw.api.Table;
  *
  * <p>Each call builds and ends its own pool; safe to call from any thread.
  *
- * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
+ * <p>Notebook {@code 07.5-Debugging-Toolbox} writes the same hang by hand; this class
+ * packs it for tests.
  */
 public final class HangingPoolDemo {
     /** The prefix of the pool's thread names. */

@@ -19,6 +19,8 @@ import java.util.List;
  *
  * {@snippet :
  * LessonMindMap.image()      // as a cell's value: an inline PNG
+ * LessonMindMap.image("Java concurrency APIs", List.of(new LessonMindMap.Branch("ExecutorService",
+ *         Color.BLUE, List.of("submit", "invokeAll", "close"))))   // your own map, same layout
  * }
  * <p>Introduced in notebook {@code 07.7-Summary}, which also shows the same map as Mermaid
  * text ({@link #mermaid()}). Stateless and thread-safe: every call draws a new image.
@@ -49,7 +51,7 @@ public final class LessonMindMap {
                     List.of("leak checks", "thread dumps as JSON", "JFR: pinning, hot methods",
                             "StructuredTaskScope = nursery")),
             new Branch("7.6 Port scanner", new Color(0x0C8599),
-                    List.of("one virtual thread per port", "limit + connect timeout", "65,535 ports in seconds")),
+                    List.of("one virtual thread per port", "limit + connect timeout", "all 65,535 ports, timed")),
             new Branch("7.8 Homework", new Color(0x5F3DC4),
                     List.of("hybrid scanner", "scope vs future vs executor", "the signature logo", "./course grade")));
 
@@ -73,15 +75,32 @@ public final class LessonMindMap {
 
     /** Draws the mind map as an image (1560 pixels wide). */
     public static BufferedImage image() {
-        List<Branch> right = side(0);
-        List<Branch> left = side(1);
+        return image(CENTRE, BRANCHES);
+    }
+
+    /**
+     * Draws a mind map of your own with the same layout: {@code centre} in the middle, the
+     * branches alternating right and left, each with its leaves.
+     *
+     * @param centre   the text in the middle
+     * @param branches the branches, in reading order
+     * @return the image, 1560 pixels wide
+     * @throws IllegalArgumentException if {@code centre} is blank or there is no branch
+     */
+    public static BufferedImage image(String centre, List<Branch> branches) {
+        if (centre == null || centre.isBlank() || branches == null || branches.isEmpty()) {
+            throw new IllegalArgumentException("a mind map needs a centre and at least one branch, got "
+                    + centre + " and " + branches);
+        }
+        List<Branch> right = side(branches, 0);
+        List<Branch> left = side(branches, 1);
         int height = Math.max(sideHeight(right), sideHeight(left)) + 2 * MARGIN + 30;
         return Canvas.paint(WIDTH, height, g -> {
             int cx = WIDTH / 2;
             int cy = height / 2;
             drawSide(g, right, cx, cy, height, +1);
             drawSide(g, left, cx, cy, height, -1);
-            box(g, CENTRE, CENTRE_FONT, cx, cy, new Color(0x343A40), Color.WHITE, true);
+            box(g, centre, CENTRE_FONT, cx, cy, new Color(0x343A40), Color.WHITE, true);
             signature(g, height);
         });
     }
@@ -96,9 +115,9 @@ public final class LessonMindMap {
         return text.toString();
     }
 
-    private static List<Branch> side(int parity) {
-        return java.util.stream.IntStream.range(0, BRANCHES.size())
-                .filter(i -> i % 2 == parity).mapToObj(BRANCHES::get).toList();
+    private static List<Branch> side(List<Branch> branches, int parity) {
+        return java.util.stream.IntStream.range(0, branches.size())
+                .filter(i -> i % 2 == parity).mapToObj(branches::get).toList();
     }
 
     private static int branchHeight(Branch b) {

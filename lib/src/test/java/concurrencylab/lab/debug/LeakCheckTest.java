@@ -182,4 +182,18 @@ class LeakCheckTest {
         assertEquals(clean, clean.throwIfLeaky());
         assertEquals("1 threads, 0 processes, 1 ports left", leaky.counts());
     }
+
+    @Test
+    @DisplayName("an HttpClient left open is reported by its selector thread; shut down, it is not")
+    void unclosedHttpClientIsALeak() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            LeakCheck before = LeakCheck.snapshot();
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            LeakReport open = before.leaksSince(SHORT_GRACE);
+            assertTrue(open.threads().stream().anyMatch(t -> t.name().contains("SelectorManager")), open::toString);
+            client.shutdownNow();
+            assertTrue(client.awaitTermination(Duration.ofSeconds(5)));
+            assertTrue(before.leaksSince(Duration.ofSeconds(2)).isClean());
+        });
+    }
 }

@@ -50,7 +50,7 @@ class ThreadDumpTest {
             assertTrue(scope.threads().stream().allMatch(t -> t.stack().stream()
                     .anyMatch(f -> f.contains("CountDownLatch.await"))), scope::toText);
             String text = scope.toText();
-            assertTrue(text.startsWith("[probe-scope] 2 thread(s)") && text.contains("probe-1"), text);
+            assertTrue(text.startsWith("[probe-scope] 2 threads") && text.contains("probe-1"), text);
             String html = scope.toHtml();
             assertTrue(html.contains("<ul>") && html.contains("[probe-scope]") && html.contains("probe-2"), html);
         });

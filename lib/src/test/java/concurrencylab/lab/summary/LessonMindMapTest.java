@@ -26,6 +26,16 @@ class LessonMindMapTest {
     }
 
     @Test
+    @DisplayName("a map of your own branches is drawn with the same width; no branch at all is rejected")
+    void ownBranches() {
+        var mine = java.util.List.of(new LessonMindMap.Branch("ExecutorService", java.awt.Color.BLUE,
+                java.util.List.of("submit", "close")));
+        assertEquals(LessonMindMap.image().getWidth(), LessonMindMap.image("APIs", mine).getWidth());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LessonMindMap.image("APIs", java.util.List.of()));
+    }
+
+    @Test
     @DisplayName("the Mermaid text has one line per branch and per leaf under a mindmap root")
     void mermaidListsEveryNode() {
         String text = LessonMindMap.mermaid();
