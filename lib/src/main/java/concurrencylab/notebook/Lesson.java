@@ -48,8 +48,9 @@ public final class Lesson {
             throw new IllegalArgumentException("a lesson needs a title, e.g. \"7.2 Executors\"");
         }
         Scale scale = scale();
-        System.out.println(String.format("%s · JDK %s · %d cores · scale %s%s", title, Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), scale,
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.println(String.format("%s · JDK %s · %d %s · scale %s%s", title, Runtime.version(),
+                cores, cores == 1 ? "core" : "cores", scale,
                 Notebook.inKernel() ? "" : " · (not in a notebook kernel)"));
         return new Lesson(title, LeakCheck.snapshot());
     }

@@ -15,8 +15,11 @@
  *       work, introduced in {@code 07.1-No-GIL-in-Java}), {@code sleep} and
  *       {@code fetchLength} (waiting on I/O, loopback only; {@code 07.2-Executors}),
  *       {@code sha256Hex}, {@code sha256Report} and {@code whoRanMe} ({@code 07.4-Hybrid-Crawler}),
- *       {@code noop} (overhead benchmarks) and {@code haltWorker} (a crashing worker,
+ *       {@code noop} (overhead benchmarks), {@code haltWorker} (a crashing worker,
+ *       {@code 07.2-Executors}) and {@code readStaticNote} (a worker JVM starts fresh,
  *       {@code 07.2-Executors}).</li>
+ *   <li>{@link concurrencylab.tasks.StaticNote}: a static field set in the notebook and read
+ *       by {@code readStaticNote}, Java's side of Python's fork-versus-spawn ({@code 07.2-Executors}).</li>
  *   <li>{@link concurrencylab.tasks.WhoRan}: pid, thread, virtual or not, carrier; the answer
  *       of {@code whoRanMe()} ({@code 07.4-Hybrid-Crawler}).</li>
  *   <li>{@link concurrencylab.tasks.HashReport}: a digest, the byte count, who hashed it and how
@@ -24,6 +27,6 @@
  * </ul>
  *
  * <p>Package-private: one record per task ({@code PrimeCount}, {@code Sha256Rounds}, {@code BodyHash},
- * {@code Sleeper}, {@code HttpLength}, {@code WhoRanMe}, {@code NoOp}, {@code WorkerHalt}).
+ * {@code Sleeper}, {@code HttpLength}, {@code WhoRanMe}, {@code NoOp}, {@code WorkerHalt}, {@code StaticNoteReader}).
  */
 package concurrencylab.tasks;

@@ -186,7 +186,7 @@ class LabTasksTest {
     @DisplayName("every task survives a serialization round trip equal to itself and still runs")
     void tasksSerialize() throws Exception {
         List<PortableCallable<?>> tasks = List.of(LabTasks.countPrimes(0, 10), LabTasks.sha256Hex("a", 2),
-                LabTasks.sleep(0), LabTasks.whoRanMe(), LabTasks.noop(), LabTasks.haltWorker(0),
+                LabTasks.sleep(0), LabTasks.whoRanMe(), LabTasks.noop(), LabTasks.haltWorker(0), LabTasks.readStaticNote(),
                 LabTasks.fetchLength("http://localhost:1/", 100));
         for (PortableCallable<?> task : tasks) {
             Object copy = roundTrip(task);

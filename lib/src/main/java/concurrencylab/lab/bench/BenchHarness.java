@@ -198,8 +198,9 @@ public final class BenchHarness {
             List<Integer> concurrency, List<Integer> taskCounts, int cores) {
         BenchWorkload workload = spec.workload();
         double sequentialMs = stats.get(0).medianMs();
-        Table t = Table.create(String.format(Locale.ROOT, "%s · median of %d runs after %d warm-up · %d cores",
-                workload.name(), spec.repeats(), spec.warmup(), cores),
+        Table t = Table.create(String.format(Locale.ROOT, "%s · median of %d %s after %d warm-up · %d %s",
+                workload.name(), spec.repeats(), spec.repeats() == 1 ? "run" : "runs", spec.warmup(), cores,
+                cores == 1 ? "core" : "cores"),
                 StringColumn.create(COLUMNS.get(0)), StringColumn.create(COLUMNS.get(1)), IntColumn.create(COLUMNS.get(2)),
                 DoubleColumn.create(COLUMNS.get(3)), DoubleColumn.create(COLUMNS.get(4)), DoubleColumn.create(COLUMNS.get(5)),
                 DoubleColumn.create(COLUMNS.get(6)), DoubleColumn.create(COLUMNS.get(7)));

@@ -87,11 +87,25 @@ public record DownloadReport(String engine, List<DownloadOutcome> outcomes, Dura
         return Table.create(engine, uri, status, bytes, ms, ranBy, failure);
     }
 
+    /**
+     * Returns true if every request ran on a virtual thread; then each distinct runner is a
+     * carrier thread (the virtual threads themselves are unnamed and one per request).
+     */
+    public boolean ranOnVirtualThreads() {
+        return outcomes.stream().map(DownloadOutcome::ranBy).filter(s -> !s.isEmpty()).allMatch(s -> s.contains("(virtual"))
+                && outcomes.stream().anyMatch(o -> !o.ranBy().isEmpty());
+    }
+
     @Override
     public String toString() {
         String causes = failedCount() == 0 ? "" : " " + failuresByCause();
-        return String.format("%s: %d ok, %d failed%s in %.2f s, %d KiB, %d threads in %d processes",
+        int runners = distinctRunners();
+        int processes = Math.max(1, distinctProcesses());
+        String who = ranOnVirtualThreads()
+                ? "virtual threads on " + runners + (runners == 1 ? " carrier" : " carriers")
+                : runners + (runners == 1 ? " thread" : " threads");
+        return String.format("%s: %d ok, %d failed%s in %.2f s, %d KiB, %s in %d %s",
                 engine, okCount(), failedCount(), causes, elapsed.toNanos() / 1e9, totalBytes() / 1024,
-                distinctRunners(), Math.max(1, distinctProcesses()));
+                who, processes, processes == 1 ? "process" : "processes");
     }
 }
