@@ -76,15 +76,31 @@ public final class HomeworkSolutions {
      * @throws InterruptedException if interrupted while waiting (the child is killed)
      */
     public static Showcase run(Duration timeout) throws TimeoutException, InterruptedException {
+        return run(timeout, 1024);
+    }
+
+    /**
+     * Like {@link #run(Duration)}, but exercise 1's comparison scans ports 1 to {@code lastPort}
+     * (port 2024 left out) besides the listeners the showcase plants.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is not positive or {@code lastPort} is outside 1..65535
+     * @throws IllegalStateException as {@link #run(Duration)}
+     * @throws TimeoutException as {@link #run(Duration)}
+     * @throws InterruptedException as {@link #run(Duration)}
+     */
+    public static Showcase run(Duration timeout, int lastPort) throws TimeoutException, InterruptedException {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        if (lastPort < 1 || lastPort > 65_535) {
+            throw new IllegalArgumentException("lastPort must be 1..65535, got " + lastPort);
         }
         Path root = projectRoot();
         List<Path> libraries = libraryClasspath(root);
         Path classes = compile(root, libraries);
         List<Path> classpath = new ArrayList<>(List.of(classes));
         classpath.addAll(libraries);
-        return parse(runShowcase(classpath, timeout));
+        return parse(runShowcase(classpath, timeout, lastPort));
     }
 
     static Path projectRoot() {
@@ -152,10 +168,11 @@ public final class HomeworkSolutions {
         }
     }
 
-    private static String runShowcase(List<Path> classpath, Duration timeout) throws TimeoutException, InterruptedException {
+    private static String runShowcase(List<Path> classpath, Duration timeout, int lastPort)
+            throws TimeoutException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var builder = new ProcessBuilder(java, "--enable-preview", "-Djava.awt.headless=true",
-                "-cp", join(classpath), SHOWCASE).redirectErrorStream(true);
+                "-cp", join(classpath), SHOWCASE, Integer.toString(lastPort)).redirectErrorStream(true);
         builder.environment().remove("COURSE_CLASSPATH");
         Process child;
         try {
