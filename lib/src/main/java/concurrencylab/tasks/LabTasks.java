@@ -115,6 +115,14 @@ public final class LabTasks {
         return new ReportExecutionSite();
     }
 
+    /**
+     * Returns a task reporting the pid it ran in and the value of {@link StaticNote#text} there:
+     * a thread of this JVM sees what this JVM set, a worker JVM sees the value a fresh JVM starts with.
+     */
+    public static PortableCallable<String> readStaticNote() {
+        return new StaticNoteReader();
+    }
+
     /** Returns a task that does nothing and returns 0: it measures an executor's own overhead. */
     public static PortableCallable<Integer> noop() {
         return new NoOp();

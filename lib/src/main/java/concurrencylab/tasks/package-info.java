@@ -16,8 +16,11 @@
  *       {@code fetchLength} (waiting on I/O, loopback only; {@code 07.2-Executors}),
  *       {@code sha256Hex}, {@code sha256Report} and {@code reportExecutionSite} ({@code 07.4-Hybrid-Crawler}),
  *       {@code noop} (overhead benchmarks), {@code haltWorker} (a crashing worker,
+ *       {@code 07.2-Executors}), {@code readStaticNote} (a worker JVM starts fresh,
  *       {@code 07.2-Executors}) and {@code scanSlice} (one slice of a hybrid port scan, the
  *       nbgrader version of {@code 07.8-Homework}).</li>
+ *   <li>{@link concurrencylab.tasks.StaticNote}: a static field set in the notebook and read
+ *       by {@code readStaticNote}, Java's side of Python's fork-versus-spawn ({@code 07.2-Executors}).</li>
  *   <li>{@link concurrencylab.tasks.ExecutionSite}: pid, thread, virtual or not, carrier; the answer
  *       of {@code reportExecutionSite()} ({@code 07.4-Hybrid-Crawler}) and of
  *       {@code ExecutionSite.here()} ({@code 07.5-Debugging-Toolbox}).</li>
@@ -34,6 +37,7 @@
  * </ul>
  *
  * <p>Package-private: one record per task ({@code PrimeCount}, {@code Sha256Rounds}, {@code BodyHash},
- * {@code Sleeper}, {@code HttpLength}, {@code ReportExecutionSite}, {@code NoOp}, {@code WorkerHalt}, {@code SliceScan}).
+ * {@code Sleeper}, {@code HttpLength}, {@code ReportExecutionSite}, {@code NoOp}, {@code WorkerHalt}, {@code SliceScan},
+ * {@code StaticNoteReader}).
  */
 package concurrencylab.tasks;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
 import concurrencylab.tasks.LabTasks;
+import concurrencylab.tasks.StaticNote;
 import concurrencylab.tasks.PortableCallable;
 import concurrencylab.tasks.ExecutionSite;
 import java.io.NotSerializableException;
@@ -43,6 +44,20 @@ class ProcessPoolTest {
             long parent = ProcessHandle.of(who.pid()).flatMap(ProcessHandle::parent).orElseThrow().pid();
             assertEquals(ProcessHandle.current().pid(), parent);
             assertFalse(who.virtual());
+        }
+    }
+
+    @Test
+    @DisplayName("a worker is a fresh JVM: a static field set here keeps its initial value there (spawn, never fork)")
+    void workerDoesNotSeeStaticStateOfThisJvm() throws Exception {
+        String before = StaticNote.text;
+        StaticNote.text = "set by the test";
+        try (var pool = ProcessPool.of(1)) {
+            String there = pool.submit(LabTasks.readStaticNote()).get(WAIT, TimeUnit.SECONDS);
+            assertTrue(there.endsWith(": " + StaticNote.INITIAL), there);
+            assertTrue(LabTasks.readStaticNote().call().endsWith(": set by the test"));
+        } finally {
+            StaticNote.text = before;
         }
     }
 

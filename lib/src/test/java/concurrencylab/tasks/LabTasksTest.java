@@ -192,7 +192,7 @@ class LabTasksTest {
     @DisplayName("every task survives a serialization round trip equal to itself and still runs")
     void tasksSerialize() throws Exception {
         List<PortableCallable<?>> tasks = List.of(LabTasks.countPrimes(0, 10), LabTasks.sha256Hex("a", 2),
-                LabTasks.sleep(0), LabTasks.reportExecutionSite(), LabTasks.noop(), LabTasks.haltWorker(0),
+                LabTasks.sleep(0), LabTasks.reportExecutionSite(), LabTasks.noop(), LabTasks.haltWorker(0), LabTasks.readStaticNote(),
                 LabTasks.fetchLength("http://localhost:1/", 100),
                 LabTasks.scanSlice("127.0.0.1", List.of(3001, 3002), 2, java.time.Duration.ofMillis(100)));
         for (PortableCallable<?> task : tasks) {

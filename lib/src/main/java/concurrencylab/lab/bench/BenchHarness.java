@@ -197,8 +197,9 @@ public final class BenchHarness {
             List<Integer> concurrency, List<Integer> taskCounts, int cores) {
         BenchWorkload workload = spec.workload();
         double sequentialMs = stats.get(0).medianMs();
-        Table t = emptyTable(String.format(Locale.ROOT, "%s · median of %d runs after %d warm-up · %d cores",
-                workload.name(), spec.repeats(), spec.warmup(), cores));
+        Table t = emptyTable(String.format(Locale.ROOT, "%s · median of %d %s after %d warm-up · %d %s",
+                workload.name(), spec.repeats(), spec.repeats() == 1 ? "run" : "runs", spec.warmup(), cores,
+                cores == 1 ? "core" : "cores"));
         for (int i = 0; i < order.size(); i++) {
             BenchStats s = stats.get(i);
             t.stringColumn(0).append(workload.name());

@@ -8,6 +8,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -124,6 +126,9 @@ public final class GilPicture {
     /**
      * Measures two Java threads counting the primes below 1,000,000 (after one unmeasured run
      * to warm up the JIT) and draws them under the Python lanes for the same work per thread.
+     * The work per thread is CPU time ({@link #cpuMsPerThread}), not the Java lanes' wall time:
+     * on a busy or one-core machine a Java lane also spans the moments its core ran something
+     * else, and the Python panel must not count those twice.
      *
      * @throws TimeoutException if a measured run takes over 60 s
      * @throws InterruptedException if interrupted while waiting
@@ -131,11 +136,26 @@ public final class GilPicture {
     public static BufferedImage draw() throws InterruptedException, TimeoutException {
         javaMeasured(1_000_000, 40);
         List<Slice> java = javaMeasured(1_000_000, 40);
-        double perThread = 0;
-        for (Slice s : java) {
-            perThread += s.endMs() - s.startMs();
+        return draw(pythonModel(cpuMsPerThread(1_000_000, java), PYTHON_SWITCH_MS), java);
+    }
+
+    /**
+     * Returns the CPU time one of the two threads needs for its half of the work: the primes
+     * below {@code below} counted on the calling thread, its CPU time halved. Where thread CPU
+     * time cannot be measured, returns half the wall time of the measured {@code java} slices.
+     */
+    static double cpuMsPerThread(long below, List<Slice> java) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        if (!mx.isCurrentThreadCpuTimeSupported()) {
+            return java.stream().mapToDouble(s -> s.endMs() - s.startMs()).sum() / 2;
         }
-        return draw(pythonModel(perThread / 2, PYTHON_SWITCH_MS), java);
+        long start = mx.getCurrentThreadCpuTime();
+        try {
+            LabTasks.countPrimes(0, below).call();
+        } catch (Exception e) {
+            throw new IllegalStateException("counting primes failed", e);
+        }
+        return (mx.getCurrentThreadCpuTime() - start) / 1e6 / 2;
     }
 
     /**

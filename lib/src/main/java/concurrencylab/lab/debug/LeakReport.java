@@ -65,7 +65,8 @@ public record LeakReport(List<LeakedThread> threads, List<LeakedProcess> process
 
     /** Returns a one-line count, e.g. {@code 0 threads, 0 processes, 0 ports left}. */
     public String counts() {
-        return threads.size() + " threads, " + processes.size() + " processes, " + ports.size() + " ports left";
+        return count(threads.size(), "thread", "threads") + ", " + count(processes.size(), "process", "processes") + ", "
+                + count(ports.size(), "port", "ports") + " left";
     }
 
     /** Returns the names of the leaked threads, e.g. {@code [pool-3-thread-1]}. */
@@ -118,5 +119,9 @@ public record LeakReport(List<LeakedThread> threads, List<LeakedProcess> process
             out.append("\n  listening ports: ").append(ports);
         }
         return out.toString();
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -57,9 +57,13 @@ public record DownloadReport(String engine, List<DownloadOutcome> outcomes, Dura
                 .collect(Collectors.groupingBy(DownloadOutcome::failure, TreeMap::new, Collectors.counting()));
     }
 
-    /** Returns how many distinct threads (or process and thread pairs) ran the requests. */
+    /**
+     * Returns how many distinct threads ran the requests, per process: platform threads by
+     * name, virtual threads by their carrier (each request has a virtual thread of its own).
+     */
     public int distinctRunners() {
-        return (int) outcomes.stream().map(DownloadOutcome::ranBy).filter(Objects::nonNull).distinct().count();
+        return (int) outcomes.stream().map(DownloadOutcome::ranBy).filter(Objects::nonNull)
+                .map(s -> s.pid() + "/" + (s.virtual() ? "carrier " + s.carrier() : s.thread())).distinct().count();
     }
 
     /** Returns how many distinct processes ran the requests (1 unless a process pool did). */
@@ -80,11 +84,25 @@ public record DownloadReport(String engine, List<DownloadOutcome> outcomes, Dura
                 .toTable(engine);
     }
 
+    /**
+     * Returns true if every request ran on a virtual thread; then each distinct runner is a
+     * carrier thread (the virtual threads themselves are unnamed and one per request).
+     */
+    public boolean ranOnVirtualThreads() {
+        return outcomes.stream().map(DownloadOutcome::ranBy).filter(Objects::nonNull).allMatch(ExecutionSite::virtual)
+                && outcomes.stream().anyMatch(o -> o.ranBy() != null);
+    }
+
     @Override
     public String toString() {
         String causes = failedCount() == 0 ? "" : " " + failuresByCause();
-        return String.format("%s: %d ok, %d failed%s in %.2f s, %d KiB, %d threads in %d processes",
+        int runners = distinctRunners();
+        int processes = Math.max(1, distinctProcesses());
+        String who = ranOnVirtualThreads()
+                ? "virtual threads on " + runners + (runners == 1 ? " carrier" : " carriers")
+                : runners + (runners == 1 ? " thread" : " threads");
+        return String.format("%s: %d ok, %d failed%s in %.2f s, %d KiB, %s in %d %s",
                 engine, okCount(), failedCount(), causes, elapsed.toNanos() / 1e9, totalBytes() / 1024,
-                distinctRunners(), Math.max(1, distinctProcesses()));
+                who, processes, processes == 1 ? "process" : "processes");
     }
 }

@@ -79,13 +79,27 @@ public final class HomeworkSolutions {
      * @throws InterruptedException if interrupted while waiting (the child is killed)
      */
     public static Showcase run(Duration timeout) throws TimeoutException, InterruptedException {
+        return run(timeout, 1024);
+    }
+
+    /**
+     * Like {@link #run(Duration)}, but exercise 1's comparison scans ports 1 to {@code lastPort}
+     * (port 2024 left out) besides the listeners the showcase plants.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is not positive or {@code lastPort} is outside 1..65535
+     * @throws IllegalStateException as {@link #run(Duration)}
+     * @throws TimeoutException as {@link #run(Duration)}
+     * @throws InterruptedException as {@link #run(Duration)}
+     */
+    public static Showcase run(Duration timeout, int lastPort) throws TimeoutException, InterruptedException {
         Require.positive("timeout", timeout);
+        Require.inRange("lastPort", lastPort, 1, 65_535);
         Path root = projectRoot();
         List<Path> libraries = libraryClasspath(root);
         Path classes = compile(root, libraries);
         List<Path> classpath = new ArrayList<>(List.of(classes));
         classpath.addAll(libraries);
-        return parse(runShowcase(classpath, timeout));
+        return parse(runShowcase(classpath, timeout, lastPort));
     }
 
     static Path projectRoot() {
@@ -153,8 +167,9 @@ public final class HomeworkSolutions {
         }
     }
 
-    private static String runShowcase(List<Path> classpath, Duration timeout) throws TimeoutException, InterruptedException {
-        JvmCommand command = JvmCommand.of(SHOWCASE).withClasspath(join(classpath));
+    private static String runShowcase(List<Path> classpath, Duration timeout, int lastPort)
+            throws TimeoutException, InterruptedException {
+        JvmCommand command = JvmCommand.of(SHOWCASE).withClasspath(join(classpath)).withArgs(Integer.toString(lastPort));
         String java = command.javaBinary();
         var builder = command.processBuilder().redirectErrorStream(true);
         builder.environment().remove(JvmCommand.CLASSPATH_VARIABLE);

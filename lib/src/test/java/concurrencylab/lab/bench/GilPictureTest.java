@@ -34,4 +34,14 @@ class GilPictureTest {
         assertThrows(IllegalArgumentException.class, () -> GilPicture.javaMeasured(50_000, 3));
         assertThrows(IllegalArgumentException.class, () -> GilPicture.draw(List.of(), java));
     }
+
+    @Test
+    @DisplayName("the work per thread for the Python panel is CPU time: positive and of the order of the Java lanes' wall time")
+    void workPerThreadIsCpuTime() throws Exception {
+        List<GilPicture.Slice> java = GilPicture.javaMeasured(200_000, 8);
+        double wallPerThread = java.stream().mapToDouble(s -> s.endMs() - s.startMs()).sum() / 2;
+        double cpu = GilPicture.cpuMsPerThread(200_000, java);
+        assertTrue(cpu > 0, "cpu " + cpu);
+        assertTrue(cpu <= wallPerThread * 3, "cpu " + cpu + " ms against wall " + wallPerThread + " ms per thread");
+    }
 }

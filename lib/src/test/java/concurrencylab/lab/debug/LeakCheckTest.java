@@ -180,7 +180,7 @@ class LeakCheckTest {
         assertTrue(e.getMessage().contains("pool-3-thread-1") && e.getMessage().contains("8080"));
         var clean = new LeakReport(List.of(), List.of(), List.of(), Duration.ZERO);
         assertEquals(clean, clean.throwIfLeaky());
-        assertEquals("1 threads, 0 processes, 1 ports left", leaky.counts());
+        assertEquals("1 thread, 0 processes, 1 port left", leaky.counts());
     }
 
     @Test

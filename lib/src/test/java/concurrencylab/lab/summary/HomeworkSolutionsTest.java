@@ -48,8 +48,10 @@ class HomeworkSolutionsTest {
     }
 
     @Test
-    @DisplayName("run refuses a timeout that is not positive")
+    @DisplayName("run refuses a timeout that is not positive, and a last port outside 1..65535")
     void runRefusesNonPositiveTimeout() {
         assertThrows(IllegalArgumentException.class, () -> HomeworkSolutions.run(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> HomeworkSolutions.run(Duration.ofMinutes(1), 0));
+        assertThrows(IllegalArgumentException.class, () -> HomeworkSolutions.run(Duration.ofMinutes(1), 65_536));
     }
 }
