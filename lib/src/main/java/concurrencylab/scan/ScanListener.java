@@ -39,7 +39,7 @@ public interface ScanListener {
      * Returns the line {@link #printing} prints for an open port: {@link Lesson#signed} of
      * {@code host:port is open}, e.g. {@code [程序员晚枫] 127.0.0.1:8080 is open}.
      */
-    static String signedLine(InetAddress host, int port) {
+    public static String signedLine(InetAddress host, int port) {
         String endpoint = new InetSocketAddress(host, port).toString();
         return Lesson.signed(endpoint.substring(endpoint.indexOf('/') + 1) + " is open");
     }
