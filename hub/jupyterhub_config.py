@@ -1,12 +1,12 @@
-"""JupyterHub for a class on one machine: `./course hub` (see hub/README.md).
+"""JupyterHub for a class on one machine: `./course hub`.
 
 Loopback only; the dummy authenticator (any password, or COURSE_HUB_PASSWORD); every student
 gets a single-user JupyterLab started as a local process (SimpleLocalProcessSpawner: no system
 users needed, no isolation between students, so for trying and measuring a class, not for a
 real one: a real class uses deploy/z2jh-values.yaml on Kubernetes, or The Littlest
 JupyterHub). Each student's home is build/hub/home/NAME, with a copy of the lessons made at
-first login, and the course opens on login. Settings come from the environment, set by
-`./course hub`:
+first login, and the course opens on login (README, "Teaching a class"). Settings come from
+the environment, set by `./course hub` and `./course bench class`:
 
   COURSE_HUB_PORT     the hub's port on 127.0.0.1 (default 8017)
   COURSE_HUB_DIR      where the hub keeps its database, secret and homes (default build/hub)
