@@ -12,7 +12,10 @@ ready; time to first result (asking for 07.0's kernel to its first cell's reply)
 notebook's time; errors. Summary: p50/p95 of time to first result, and the peak memory of the
 class: the hub's process tree (hub, proxy, every student's server, kernels and worker JVMs;
 VmRSS summed, sampled every 0.5 s) and the machine's (MemTotal - MemAvailable, minus what was
-in use before the hub started; other work on the machine counts in it).
+in use before the hub started; other work on the machine counts in it). The whole class runs
+inside one memory cgroup (--memory, default 16G; tools/cgroup-run.sh), the size of the server
+it stands for: what runs out there is killed there, and the summary gives the cgroup's peak and
+its OOM kills, so a larger N shows what runs out first.
 Exit status 0 only if every student finished both notebooks without an error.
 """
 import argparse
@@ -21,6 +24,7 @@ import csv
 import datetime
 import json
 import os
+import re
 import secrets
 import signal
 import statistics
@@ -55,8 +59,8 @@ def quantile(values: list[float], q: float) -> float:
 
 
 class Hub:
-    def __init__(self, port: int, state: Path, students: int):
-        self.port, self.state, self.students = port, state, students
+    def __init__(self, port: int, state: Path, students: int, memory: str):
+        self.port, self.state, self.students, self.memory = port, state, students, memory
         self.token = secrets.token_hex(24)
         self.url = f"http://127.0.0.1:{port}"
         self.proc = None
@@ -67,8 +71,14 @@ class Hub:
                    COURSE_HUB_DIR=str(self.state), COURSE_HUB_TOKEN=self.token, COURSE_SCALE="quick")
         self.state.mkdir(parents=True, exist_ok=True)
         self.log = open(self.state / "hub.log", "w")
-        self.proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "jupyterhub"), "-f",
-                                      str(ROOT / "hub" / "jupyterhub_config.py")],
+        command = [str(ROOT / ".venv" / "bin" / "jupyterhub"), "-f", str(ROOT / "hub" / "jupyterhub_config.py")]
+        if self.memory != "none":
+            # The whole class (hub, proxy, servers, kernels, workers) inside one memory cgroup:
+            # the server's size; what runs out is killed there, not elsewhere on the machine.
+            command = [str(ROOT / "tools" / "cgroup-run.sh"), "--memory", self.memory,
+                       "--cpus", str(os.cpu_count() or 1), "--name", f"course-class-{os.getpid()}", "--", *command]
+        (self.state / "jupyterhub.pid").unlink(missing_ok=True)
+        self.proc = subprocess.Popen(command,
                                      cwd=self.state, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
 
@@ -100,13 +110,22 @@ class Hub:
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)   # the hub stops every student's server (cleanup_servers)
+            # the hub stops every student's server as it exits (cleanup_servers)
+            try:
+                os.kill(int((self.state / "jupyterhub.pid").read_text().strip()), signal.SIGTERM)
+            except (FileNotFoundError, ValueError, ProcessLookupError):
+                self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(timeout=120)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=30)
         self.log.close()
+
+    def cgroup_report(self) -> str:
+        """cgroup-run's last line in the hub log: the class's peak memory and OOM kills."""
+        lines = [l for l in (self.state / "hub.log").read_text(errors="replace").splitlines() if l.startswith("cgroup-run: peak")]
+        return lines[-1].removeprefix("cgroup-run: ") if lines else ""
 
 
 def message(msg_type: str, content: dict, session: str) -> dict:
@@ -131,7 +150,31 @@ async def run_notebook(hub: Hub, user: str, path: Path, cell_timeout: float) -> 
                                  max_message_size=256 * MIB)
     first, error, session = None, "", uuid.uuid4().hex
     try:
-        for index, code in enumerate(cells):
+        # As jupyter_client's wait_for_ready: ask for kernel_info until the kernel answers (a
+        # request sent while the kernel is still starting may be lost), at most cell_timeout.
+        ready_deadline = time.monotonic() + cell_timeout
+        while not error:
+            info = message("kernel_info_request", {}, session)
+            await ws.write_message(json.dumps(info))
+            retry_at = time.monotonic() + 5
+            answered = False
+            while time.monotonic() < min(retry_at, ready_deadline):
+                try:
+                    raw = await asyncio.wait_for(ws.read_message(), timeout=max(0.05, retry_at - time.monotonic()))
+                except asyncio.TimeoutError:
+                    break
+                if raw is None:
+                    error = "the kernel's connection closed before the kernel was ready"
+                    break
+                msg = json.loads(raw)
+                if msg.get("msg_type") == "kernel_info_reply" and msg.get("parent_header", {}).get("msg_id") == info["header"]["msg_id"]:
+                    answered = True
+                    break
+            if answered:
+                break
+            if time.monotonic() >= ready_deadline:
+                error = f"the kernel did not answer kernel_info within {cell_timeout:.0f} s"
+        for index, code in enumerate(cells if not error else []):
             req = message("execute_request", {"code": code, "silent": False, "store_history": True,
                                               "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
                           session)
@@ -237,7 +280,7 @@ async def main_async(args) -> int:
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; memory in use before the hub "
           f"{base / MIB / 1024:.1f} GiB; {args.students} students, notebooks "
           f"{', '.join(p.stem for p in notebooks)}", flush=True)
-    hub = Hub(args.port, args.state, args.students)
+    hub = Hub(args.port, args.state, args.students, args.memory)
     hub.start()
     peaks = {"tree": 0, "procs": 0, "machine": 0}
     stop = asyncio.Event()
@@ -265,11 +308,13 @@ async def main_async(args) -> int:
         "first_result_p95_s": round(quantile(firsts, 0.95), 2) if firsts else "",
         "hub_tree_peak_gib": round(peaks["tree"] / MIB / 1024, 2), "peak_processes": peaks["procs"],
         "machine_peak_gib": round(peaks["machine"] / MIB / 1024, 2), "load_average_1min": round(load[0], 2),
+        "class_memory_limit": args.memory, "cgroup": hub.cgroup_report(),
     }
     print(f"class of {args.students}: {len(ok)} finished both notebooks without an error in {wall:.0f} s; "
           f"time to first result p50 {summary['first_result_p50_s']} s, p95 {summary['first_result_p95_s']} s; "
           f"peak memory of the hub's processes {summary['hub_tree_peak_gib']} GiB ({peaks['procs']} processes), "
-          f"of the machine {summary['machine_peak_gib']} GiB above what was in use before")
+          f"of the machine {summary['machine_peak_gib']} GiB above what was in use before"
+          + (f"; class cgroup ({args.memory}): {summary['cgroup']}" if summary["cgroup"] else ""))
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / "class.csv", "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0]))
@@ -288,6 +333,9 @@ def main() -> int:
     ap.add_argument("--port", type=int, default=8217, help="the hub's port on 127.0.0.1 (uses PORT..PORT+2)")
     ap.add_argument("--cell-timeout", type=float, default=900, help="seconds per cell (default 900)")
     ap.add_argument("--start-timeout", type=float, default=600, help="seconds for a server to start (default 600)")
+    ap.add_argument("--memory", default="16G",
+                    help="memory limit of the whole class (a cgroup around the hub), e.g. 16G; 'none' for no limit "
+                         "(default 16G: the machine is shared, an OOM must hit the class, not the neighbours)")
     ap.add_argument("--state", type=Path, default=ROOT / "build" / "bench" / "class-hub")
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "bench")
     args = ap.parse_args()
@@ -295,6 +343,8 @@ def main() -> int:
         sys.exit(f"bench class: --students {args.students} is not accepted; accepted: 1 to 500")
     if not 1024 <= args.port <= 65000 or 2022 <= args.port <= 2026:
         sys.exit(f"bench class: --port {args.port} is not accepted; accepted: 1024 to 65000, not 2022-2026")
+    if args.memory != "none" and not re.fullmatch(r"[0-9]+[KMG]", args.memory):
+        sys.exit(f"bench class: --memory '{args.memory}' is not accepted; accepted: a size such as 12G or 8192M, or 'none'")
     return asyncio.run(main_async(args))
 
 

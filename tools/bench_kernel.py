@@ -49,7 +49,7 @@ def one_run() -> tuple[float, float, int]:
     kc = km.client()
     kc.start_channels()
     try:
-        kc.wait_for_ready(timeout=90)
+        kc.wait_for_ready(timeout=300)
         reply = kc.execute_interactive("1 + 1", timeout=60, output_hook=lambda msg: None)
         first = time.monotonic() - t0
         if reply["content"]["status"] != "ok":
