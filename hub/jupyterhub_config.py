@@ -47,7 +47,10 @@ c.Authenticator.admin_users = {"instructor"}
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
-c.Spawner.args = ["--allow-root"] if os.geteuid() == 0 else []
+# A kernel JVM takes 10 to 20 s to answer on 2 busy cores and 1 to 2 minutes when a whole class
+# starts at once (./course bench class): the server's default 60 s wait for its first answer
+# then closes the notebook's connection ("Timeout waiting for kernel_info reply").
+c.Spawner.args = ["--MappingKernelManager.kernel_info_timeout=600"] + (["--allow-root"] if os.geteuid() == 0 else [])
 c.Spawner.default_url = "/lab/tree/notebooks/00-Index.ipynb"
 c.Spawner.notebook_dir = "~"
 c.Spawner.mem_limit = os.environ.get("COURSE_HUB_MEM_LIMIT", "2G")  # shown by jupyter-resource-usage
