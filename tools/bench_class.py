@@ -145,8 +145,10 @@ async def run_notebook(hub: Hub, user: str, path: Path, cell_timeout: float) -> 
                                "kernel": {"name": KERNEL_NAME}})
     kid = sess["kernel"]["id"]
     ws_url = hub.url.replace("http", "ws", 1) + f"/user/{user}/api/kernels/{kid}/channels"
+    # The server answers the websocket handshake only once the kernel answered kernel_info: when
+    # a whole class starts at once on 2 cores that took over 5 minutes; wait as long as a cell.
     ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {hub.token}"},
-                                             connect_timeout=300, request_timeout=300),
+                                             connect_timeout=cell_timeout, request_timeout=cell_timeout),
                                  max_message_size=256 * MIB)
     first, error, session = None, "", uuid.uuid4().hex
     try:
