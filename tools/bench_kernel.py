@@ -5,7 +5,7 @@ request to the result of `1 + 1`, and the time of a trivial cell after that.
 
 Memory (resident set, VmRSS from /proc, summed over the kernel JVM and its descendants, i.e.
 the process pool's worker JVMs): idle, 15 s after the first result of each start (a student
-reading; the kernel gives memory back after 10 s without a GC); and, with
+reading; the kernel gives memory back 5 to 10 s after its last GC); and, with
 --notebooks (default: every lesson), for each notebook run at COURSE_SCALE (default quick) in a
 fresh kernel: the kernel's RSS 15 s after the last cell, and the peak of the kernel with its
 workers while the notebook ran (sampled every 100 ms).
@@ -28,7 +28,7 @@ from nbclient import NotebookClient
 from courselib import KERNEL_NAME, NOTEBOOKS, ROOT, notebook_paths
 from procmem import MIB, PeakSampler, rss_tree
 
-IDLE_SETTLE_S = 15.0  # longer than the kernel's G1PeriodicGCInterval (10 s): idle, as a student reading
+IDLE_SETTLE_S = 15.0  # longer than twice the kernel's G1PeriodicGCInterval (5 s): idle, as a student reading
 START_BOUND_S = 2.5
 IDLE_BOUND_MIB = 300
 AFTER_NOTEBOOK_BOUND_MIB = 1024
