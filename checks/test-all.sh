@@ -8,7 +8,7 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
 
-STEPS="setup outputs navigation tooling lib notebooks site solutions homework browser binder"
+STEPS="setup outputs navigation tooling cgroup lib notebooks site solutions homework browser binder"
 only="" nbdir="$ROOT/notebooks"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -52,12 +52,26 @@ if [ "$failed" -gt 0 ]; then echo "tests: $passed passed, $failed failed"; exit 
 step outputs    python3 "$ROOT/tools/outputs.py" --check $(ls "$nbdir"/*.ipynb "$ROOT"/solutions/notebooks/*.ipynb 2>/dev/null)
 step navigation python3 "$ROOT/tools/nav.py" --check --dir "$nbdir"
 step tooling    "$PY" -m pytest -q -p no:cacheprovider "$ROOT/checks/tests"
+step cgroup     bash "$ROOT/checks/test-cgroup.sh"
 step lib        mvn -B -f "$ROOT/lib/pom.xml" test
+# Binder's limits: the lessons run at quick scale inside a 2 GiB / 1 CPU cgroup (as root, or
+# wherever a cgroup can be made; elsewhere they run unconfined and say so), so a notebook that
+# needs more memory or dies on one CPU fails here. COURSE_TEST_CGROUP=0 runs them unconfined.
+in_binder_limits() {
+  if [ "${COURSE_TEST_CGROUP:-1}" = 0 ]; then "$@"; return; fi
+  COURSE_SCALE=quick bash "$ROOT/tools/cgroup-run.sh" --memory 2G --cpus 1 --name "course-test-$$" -- "$@"
+  local rc=$?
+  if [ $rc -eq 3 ] && [ "$(id -u)" -ne 0 ]; then
+    echo "notebooks: no cgroup can be made here (not root): running them without Binder's limits"
+    "$@"; return
+  fi
+  return $rc
+}
 # The lessons' executed notebooks go to build/executed/ and their website to build/site/;
 # notebooks from elsewhere (the tooling self-tests plant broken ones) write both beside that
 # folder (DIR-build/), never beside the lessons.
 if [ "$nbdir" = "$ROOT/notebooks" ]; then out="$ROOT/build"; else out="$nbdir-build"; fi
-step notebooks  "$PY" "$ROOT/tools/run_notebooks.py" --out "$out" $(ls "$nbdir"/*.ipynb)
+step notebooks  in_binder_limits "$PY" "$ROOT/tools/run_notebooks.py" --out "$out" $(ls "$nbdir"/*.ipynb)
 [ "$nbdir" = "$ROOT/notebooks" ] && step site "$PY" "$ROOT/checks/check_site.py" --offline-rebuild
 # The exercises' solutions (instructor material), executed so that they cannot rot.
 solution_nbs() { ls "$ROOT"/solutions/notebooks/*.ipynb 2>/dev/null; }

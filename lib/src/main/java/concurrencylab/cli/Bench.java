@@ -42,6 +42,9 @@ public final class Bench {
     /** The benchmark the launcher runs in Python, not in this JVM. */
     static final String KERNEL = "kernel";
 
+    /** The class benchmark (a local hub and N students), also run in Python by the launcher. */
+    static final String CLASS = "class";
+
     /**
      * Every benchmark, by name, in the order {@code --help} lists them. A million parked
      * virtual threads live on the heap: the I/O benchmark's fixed 2 GiB young generation keeps
@@ -81,7 +84,7 @@ public final class Bench {
         }
         if (args[0].equals("--jvm-flags")) {
             Entry e = args.length == 2 ? find(args[1]) : null;
-            if (e == null && !(args.length == 2 && args[1].equals(KERNEL))) {
+            if (e == null && !(args.length == 2 && (args[1].equals(KERNEL) || args[1].equals(CLASS)))) {
                 System.exit(unknown(args.length == 2 ? args[1] : ""));
             }
             System.out.println(e == null ? "" : String.join(" ", e.jvmFlags()));
@@ -105,9 +108,9 @@ public final class Bench {
         return 2;
     }
 
-    /** Returns every name {@code ./course bench} accepts, {@value #KERNEL} last. */
+    /** Returns every name {@code ./course bench} accepts, {@value #KERNEL} and {@value #CLASS} last. */
     static String names() {
-        return String.join(", ", REGISTRY.keySet()) + ", " + KERNEL;
+        return String.join(", ", REGISTRY.keySet()) + ", " + KERNEL + ", " + CLASS;
     }
 
     /** Returns the list {@code ./course bench --help} prints. */
@@ -121,7 +124,9 @@ public final class Bench {
                 """);
         REGISTRY.forEach((name, e) -> s.append(String.format(Locale.ROOT, "  %-10s %s%n", name, e.summary())));
         s.append(String.format(Locale.ROOT, "  %-10s %s%n", KERNEL,
-                "time from starting the notebook kernel to its first result (kernel.csv; tools/bench_kernel.py)"));
+                "the notebook kernel: start to first result, memory idle and after each lesson (kernel.csv; tools/bench_kernel.py)"));
+        s.append(String.format(Locale.ROOT, "  %-10s %s%n", CLASS,
+                "--students N on a local JupyterHub: time to first result, errors, peak memory (class.csv; tools/bench_class.py)"));
         return s.toString();
     }
 }

@@ -27,7 +27,8 @@ class BenchTest {
             assertTrue(usage.contains("  " + name + " "), name + " missing from\n" + usage);
         }
         assertTrue(usage.contains("  kernel "), usage);
-        assertEquals("cpu, io, jmh, downloads, server, processes, scan, kernel", Bench.names());
+        assertTrue(usage.contains("  class "), usage);
+        assertEquals("cpu, io, jmh, downloads, server, processes, scan, kernel, class", Bench.names());
         assertNull(Bench.find("gpu"));
         assertEquals(List.of("-Xmx8g", "-Xmn2g"), Bench.find("io").jvmFlags());
     }
