@@ -22,6 +22,7 @@ import java.util.Objects;
  * //   measured 0.118 s · bound 0.100 s (one latency) · ratio 1.18 · allowed up to 2.00 x · holds
  * //   reference run 0.112 s (1.12 x)
  * }
+ * {@code show()} prints; {@link #holds()} gives the verdict to code that branches on it.
  * A claim that misses its allowance says so, and adds one line that reads the machine (cores
  * this JVM may use and the load average), because a busy or one-core machine is the usual
  * cause; it never throws, since the run is still a fair measurement of this machine.
@@ -113,10 +114,12 @@ public record Claim(String statement, double measured, String unit, boolean atMo
         return out.toString();
     }
 
-    /** Prints {@link #report()} and returns whether the claim holds. */
-    public boolean show() {
+    /**
+     * Prints {@link #report()}. Returns nothing, so a cell that ends with {@code show()} shows
+     * the report and no echoed value; ask {@link #holds()} for the verdict as a boolean.
+     */
+    public void show() {
         System.out.println(report());
-        return holds();
     }
 
     /** Returns the cores this JVM may use and the load average, the usual causes of a miss. */

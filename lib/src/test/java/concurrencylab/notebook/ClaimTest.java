@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ClaimTest {
@@ -50,5 +53,20 @@ class ClaimTest {
         assertThrows(IllegalArgumentException.class, () -> Claim.atMost("x", 1, "s").bound(0, "zero"));
         var noBound = assertThrows(IllegalStateException.class, () -> Claim.atMost("x", 1, "s").holds());
         assertTrue(noBound.getMessage().contains("has no bound yet"));
+    }
+
+    @Test
+    void showPrintsTheReportAndHoldsGivesTheVerdict() {
+        var claim = Claim.atMost("downloads take one latency", 0.25, "s").bound(0.1, "one latency").slack(2.0);
+        var printed = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            claim.show();
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals(claim.report() + System.lineSeparator(), printed.toString(StandardCharsets.UTF_8));
+        assertFalse(claim.holds());
     }
 }

@@ -246,10 +246,11 @@ public record Downloader(ExecutorService executor, Duration requestTimeout, Dura
     /** Names an executor for reports: process pool, platform pool or virtual threads. */
     static String describe(ExecutorService executor) {
         if (executor instanceof ProcessPool pool) {
-            return "process pool (" + pool.workers() + " JVMs)";
+            return "process pool (" + pool.workers() + (pool.workers() == 1 ? " JVM)" : " JVMs)");
         }
         if (executor instanceof ThreadPoolExecutor pool) {
-            return "platform pool (" + pool.getMaximumPoolSize() + " threads)";
+            int size = pool.getMaximumPoolSize();
+            return "platform pool (" + size + (size == 1 ? " thread)" : " threads)");
         }
         if (executor.getClass().getName().equals("java.util.concurrent.ThreadPerTaskExecutor")) {
             try { // ask one task which kind of thread runs it

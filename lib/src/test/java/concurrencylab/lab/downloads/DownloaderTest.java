@@ -190,4 +190,12 @@ class DownloaderTest {
             assertFalse(engine.isBlank());
         }
     }
+
+    @Test
+    @DisplayName("a pool of one is named in the singular: 'platform pool (1 thread)', not '1 threads'")
+    void aPoolOfOneIsNamedInTheSingular() {
+        try (LabServer server = LabServer.start(); ExecutorService pool = ExecutorKind.PLATFORM.create(1)) {
+            assertEquals("platform pool (1 thread)", Downloader.on(pool).download(server.imageUris(1)).engine());
+        }
+    }
 }
