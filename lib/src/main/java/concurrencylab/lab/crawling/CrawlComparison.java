@@ -102,7 +102,7 @@ public final class CrawlComparison {
         }
         return new CrawlComparison(rows, options.maxPages() + " pages, " + options.concurrency()
                 + " in flight, latency " + site.latency().toMillis() + " ms + up to " + site.jitter().toMillis()
-                + " ms jitter, median of " + runs);
+                + " ms jitter, " + (runs == 1 ? "one run" : "median of " + runs + " runs"));
     }
 
     /** Returns the rows, one per crawler. */
