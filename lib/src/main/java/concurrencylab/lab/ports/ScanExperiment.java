@@ -9,6 +9,8 @@ import concurrencylab.util.Require;
 import concurrencylab.util.RowTable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
@@ -34,25 +36,33 @@ public final class ScanExperiment {
 
     /**
      * Runs every variant {@code runs} times on {@code request}; returns one row per variant with
-     * the open ports found and the median, fastest and slowest time in seconds.
+     * the open ports found and the median, fastest and slowest time in seconds. One untimed
+     * round warms every variant up first; then the timed runs take turns (A, B, C, A, B, C, ...),
+     * so a busy moment of the machine or a late JIT compilation falls on all of them alike
+     * instead of on whichever variant happened to run then.
      *
      * @throws IllegalArgumentException if {@code runs} is outside 1..20
      * @throws InterruptedException if interrupted between or during scans
      */
     public static Table compareVariants(ScanRequest request, int runs) throws InterruptedException {
         Require.inRange("runs", runs, 1, 20);
-        List<Timed> rows = new ArrayList<>();
-        for (ScanVariant variant : ScanVariant.values()) {
-            PortScanner scanner = variant.scanner();
-            double[] seconds = new double[runs];
-            List<Integer> open = List.of();
-            for (int i = 0; i < runs; i++) {
-                ScanResult r = scanner.scan(request);
-                seconds[i] = r.elapsed().toNanos() / 1e9;
-                open = r.open();
+        List<PortScanner> scanners = Arrays.stream(ScanVariant.values()).map(ScanVariant::scanner).toList();
+        for (PortScanner scanner : scanners) {
+            scanner.scan(request); // the untimed warm-up round
+        }
+        double[][] seconds = new double[scanners.size()][runs];
+        List<List<Integer>> open = new ArrayList<>(Collections.nCopies(scanners.size(), List.<Integer>of()));
+        for (int i = 0; i < runs; i++) {
+            for (int v = 0; v < scanners.size(); v++) { // interleaved: every variant once per round
+                ScanResult r = scanners.get(v).scan(request);
+                seconds[v][i] = r.elapsed().toNanos() / 1e9;
+                open.set(v, r.open());
             }
-            BenchStats stats = BenchStats.of(seconds); // in seconds: the statistics keep the unit
-            rows.add(new Timed(scanner.variant(), open, stats.medianMs(), stats.minMs(), stats.maxMs()));
+        }
+        List<Timed> rows = new ArrayList<>();
+        for (int v = 0; v < scanners.size(); v++) {
+            BenchStats stats = BenchStats.of(seconds[v]); // in seconds: the statistics keep the unit
+            rows.add(new Timed(scanners.get(v).variant(), open.get(v), stats.medianMs(), stats.minMs(), stats.maxMs()));
         }
         return RowTable.of(rows)
                 .text("variant", Timed::variant)

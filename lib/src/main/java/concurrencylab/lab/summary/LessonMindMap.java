@@ -43,7 +43,7 @@ public final class LessonMindMap {
                     List.of("ExecutorService + Future", "switch: platform / virtual / process",
                             "a timeout on every Future.get", "exceptions live in the Future")),
             new Branch("7.3 The async model", new Color(0x2F9E44),
-                    List.of("CompletableFuture chains", "HttpClient.sendAsync", "Semaphore as a rate limit",
+                    List.of("CompletableFuture chains", "HttpClient.sendAsync", "Semaphore as a concurrency limit",
                             "never block inside a bounded pool")),
             new Branch("7.4 Hybrid CPU + I/O", new Color(0x9C36B5),
                     List.of("I/O on virtual threads", "hashing on a core-sized pool", "a bounded queue = back-pressure")),
@@ -51,7 +51,7 @@ public final class LessonMindMap {
                     List.of("leak checks", "thread dumps as JSON", "JFR: pinning, hot methods",
                             "StructuredTaskScope = nursery")),
             new Branch("7.6 Port scanner", new Color(0x0C8599),
-                    List.of("one virtual thread per port", "limit + connect timeout", "all 65,535 ports, timed")),
+                    List.of("a scope of virtual-thread workers", "limit + connect timeout", "all 65,535 ports, timed")),
             new Branch("7.8 Homework", new Color(0x5F3DC4),
                     List.of("hybrid scanner", "scope vs future vs executor", "the signature logo", "./course grade")));
 
