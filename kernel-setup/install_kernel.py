@@ -103,14 +103,56 @@ def kernel_spec(java_home: Path, kernel_jar: Path, root: Path) -> dict:
     }
 
 
-# What the training start runs: the startup script runs first on its own; these cells add the
-# compiler's work on declarations, lambdas and streams, which every lesson's first cells do.
+# What the training start runs after the startup script: a lesson's first cells, so that the
+# cache holds the classes they load and link and the profiles of the code they run (JEP 483,
+# JEP 515), for the compiler (declarations, lambdas, records, streams) and for the library (a
+# lesson's start and leak check, executors and futures, a Tablesaw table as HTML, XChart charts
+# as PNG, the lab server and twenty downloads on virtual threads, a structured scope).
+# tools/bench_kernel.py times a first table, chart and download of its own, not these cells.
 TRAINING_CELLS = [
     "1 + 1",
-    "var numbers = List.of(3, 1, 2);",
-    "numbers.stream().map(n -> n * 2).sorted().toList()",
-    "record Point(int x, int y) {}\nnew Point(1, 2)",
-    "Duration.ofMillis(100).toMillis()",
+    'var lesson = Lesson.start("kernel training");',
+    "double secondsFor(ExecutorService pool, int tasks) throws Exception {\n"
+    "    long start = System.nanoTime();\n"
+    "    try (pool) {\n"
+    "        var futures = new ArrayList<Future<?>>();\n"
+    "        for (int i = 0; i < tasks; i++) futures.add(pool.submit(() -> { Thread.sleep(10); return null; }));\n"
+    "        for (var f : futures) f.get(10, TimeUnit.SECONDS);\n"
+    "    }\n"
+    "    return (System.nanoTime() - start) / 1e9;\n"
+    "}",
+    'var times = Table.create("ten waits", StringColumn.create("model"), DoubleColumn.create("seconds"));\n'
+    'times.stringColumn("model").append("fixed pool of 2").append("virtual threads");\n'
+    "times.doubleColumn(\"seconds\").append(secondsFor(Executors.newFixedThreadPool(2), 10))\n"
+    "        .append(secondsFor(Executors.newVirtualThreadPerTaskExecutor(), 10));\n"
+    "times",
+    'var chart = new CategoryChartBuilder().width(640).height(320).title("ten waits").yAxisTitle("seconds").build();\n'
+    "chart.getStyler().setLegendVisible(false);\n"
+    'chart.addSeries("elapsed", times.stringColumn("model").asList(), times.doubleColumn("seconds").asList());\n'
+    "chart",
+    'var line = new XYChartBuilder().width(480).height(240).xAxisTitle("n").yAxisTitle("n²").build();\n'
+    'line.addSeries("squares", new double[] {1, 2, 3, 4}, new double[] {1, 4, 9, 16});\n'
+    "line",
+    "var server = LabServer.start();\n"
+    "DownloadReport report;\n"
+    "try (ExecutorService pool = ExecutorKind.VIRTUAL.create(20)) {\n"
+    "    report = Downloader.on(pool).withRequestTimeout(Duration.ofSeconds(5)).download(server.imageUris(20));\n"
+    "}\n"
+    "server.close();\n"
+    "System.out.println(report);",
+    "record Point(int x, int y) {}\n"
+    "IntStream.range(0, 100).mapToObj(i -> new Point(i, i * i)).filter(p -> p.y() % 3 == 0)\n"
+    '        .map(Point::toString).collect(Collectors.joining(", ")).length()',
+    "int sum;\n"
+    "try (var scope = StructuredTaskScope.open()) {\n"
+    "    var a = scope.fork(() -> 20);\n"
+    "    var b = scope.fork(() -> 22);\n"
+    "    scope.join();\n"
+    "    sum = a.get() + b.get();\n"
+    "}\n"
+    "sum",
+    "CompletableFuture.supplyAsync(() -> 21).thenApply(n -> n * 2).get(5, TimeUnit.SECONDS)",
+    "lesson.finish();",
 ]
 AOT_FILE = "kernel.aot"
 
@@ -161,8 +203,10 @@ def build_aot_cache(spec: dict, kernel_jar: Path, cache: Path) -> str | None:
         km = KernelManager(kernel_name="course-aot-training",
                            kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kdir.parent)]))
         km.shutdown_wait_time = 60  # the JVM writes the configuration as it exits: let it
+        log_path = Path(tmp) / "kernel-stderr.log"
+        log = log_path.open("w", encoding="utf-8")
         try:
-            km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            km.start_kernel(stdout=subprocess.DEVNULL, stderr=log)
             kc = km.client()
             kc.start_channels()
             try:
@@ -174,10 +218,13 @@ def build_aot_cache(spec: dict, kernel_jar: Path, cache: Path) -> str | None:
             finally:
                 kc.stop_channels()
         except Exception as e:  # noqa: BLE001 - any failure only means no cache
-            return f"the training start of the kernel failed: {e}"
+            log.flush()
+            said = log_path.read_text(encoding="utf-8", errors="replace").strip()[-500:]
+            return f"the training start of the kernel failed: {e}" + (f"; the kernel said: {said}" if said else "")
         finally:
             if km.has_kernel:
                 km.shutdown_kernel(now=False)
+            log.close()
         if not conf.is_file() or conf.stat().st_size == 0:
             return "the training start wrote no AOT configuration"
         partial = cache.with_suffix(".aot.partial")
