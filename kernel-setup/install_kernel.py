@@ -3,14 +3,21 @@
 The kernel is JJava (PyPI `jjava`) run directly on JDK 25, not through JJava's launcher,
 which would start whatever `java` is first on PATH. Preview features are on for both the
 JVM and the JShell compiler; the lib jar and its dependencies are on the classpath; a
-startup script imports the lib and registers the chart and table renderers.
+startup script imports the lib and calls concurrencylab.notebook.CourseKernel.start() (the
+chart and table renderers, the exit with the kernel, the interrupt hook).
 
-It also gives the kernel's JVM an AOT cache (JEP 483/514: classes loaded and linked ahead of
-time, recorded from one training start of the kernel), which starts the kernel about 0.7 s
-sooner: median of 7 interleaved starts to the first result, 4.95 s without it and 4.25 s with
-it, on 2 cores. The cache only helps: a JVM that cannot use it (another JDK build, a deleted
-file) starts as if it were not there, silently (-Xlog:aot=off). It is rebuilt when the JDK,
-jjava.jar or the JVM options change; COURSE_KERNEL_AOT=0 skips it.
+It also gives the kernel's JVM an AOT cache (JEP 483/514/515: classes loaded and linked ahead
+of time, and method profiles), recorded from one training start of the kernel that runs the
+startup script and TRAINING_CELLS. Measured with `./course bench kernel --runs 5 --notebooks
+none --versus DIR`, DIR the same kernelspec without -XX:AOTCache, interleaved, 2 cores at load
+1.4 to 2.6 (deploy/measurements/kernel-aot.csv): start to first result median 2.36 s with the
+cache, 2.68 s without; a lesson's first chart 0.46 s against 0.84 s, first table 0.48 s against
+0.65 s, first twenty lab-server downloads 0.29 s against 0.82 s; idle RSS 183 MiB against 161
+MiB. The cache only helps: a JVM that
+cannot use it (another JDK build, a deleted file) starts as if it were not there, silently
+(-Xlog:aot=off). It is rebuilt when what it was recorded from changes (aot_fingerprint: the
+JDK, jjava.jar, the kernelspec with its JVM options, compiler options and classpath, the
+startup script, the training cells, the lib jar); COURSE_KERNEL_AOT=0 skips it.
 
 Writes files only when their content changes, so re-running does nothing.
 """
@@ -85,11 +92,13 @@ def kernel_spec(java_home: Path, kernel_jar: Path, root: Path) -> dict:
         "interrupt_mode": "message",
         "env": {
             # -source, not --release: with --release 25 JShell's compiler reopened the JDK's
-            # lib/ct.sym for each compile, 119 times in one kernel start (strace), and the
-            # start to the first result took 8.6 s instead of 3.6 s (median of 5 interleaved
-            # starts, 2 cores at load 5 to 7). With -source 25 (the running JDK's release)
-            # it compiles against the running JDK's own classes: the same API, as 25 is the
-            # only release the kernel runs on.
+            # lib/ct.sym over and over, 119 opens in one kernel start, none with -source
+            # (strace). `./course
+            # bench kernel --runs 5 --notebooks none --versus DIR`, DIR this kernelspec with
+            # --release 25, interleaved, load 1.2 to 2.2: start to first result median 1.70 s
+            # with -source, 5.80 s with --release; idle RSS 184 against 216 MiB
+            # (deploy/measurements/kernel-source-vs-release.csv). -source 25 compiles against
+            # the running JDK's own classes: the same API, as 25 is the release the kernel runs.
             "JJAVA_COMPILER_OPTS": "--enable-preview -source 25",
             "JJAVA_CLASSPATH": classpath,
             "JJAVA_STARTUP_SCRIPTS_PATH": str(root / "kernel-setup" / "startup.jshell"),

@@ -184,7 +184,7 @@ def main() -> int:
     if args.versus is not None:
         versus = args.versus.resolve()
         if not (versus / "kernel.json").is_file():
-            sys.exit(f"bench kernel: --versus {args.versus}: no kernel.json there. Accepted: a kernelspec folder, "
+            ap.error(f"--versus {args.versus}: no kernel.json there. Accepted: a kernelspec folder, "
                      f"e.g. OTHER-CHECKOUT/.venv/share/jupyter/kernels/{KERNEL_NAME}")
     kernels = [("course", None)] + ([(f"versus {versus}", versus)] if versus else [])
     load = os.getloadavg()

@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
  * the cell started ({@link JJavaHook}).
  *
  * <p>Compiled here rather than written in the startup script, so the kernel start does not pay
- * JShell to compile it (one snippet instead of a method with twelve lambdas and four calls).
+ * JShell to compile it (one snippet instead of a method with fifteen lambdas, and three calls).
  * Thread-safe; meant to be called once, by the startup script.
  */
 public final class CourseKernel {
