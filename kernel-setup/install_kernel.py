@@ -286,7 +286,7 @@ def main() -> None:
         if not (cache.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint):
             stamp.unlink(missing_ok=True)
             write_kernel_json(target, spec)  # the training start needs none of the cache flags
-            print("course setup: building the kernel's AOT cache (one training start, about 10 s)", file=sys.stderr)
+            print("course setup: building the kernel's AOT cache (one training start, about 15 s)", file=sys.stderr)
             problem = build_aot_cache(spec, kernel_jar, cache)
             if problem:
                 cache.unlink(missing_ok=True)
