@@ -3,14 +3,21 @@
 The kernel is JJava (PyPI `jjava`) run directly on JDK 25, not through JJava's launcher,
 which would start whatever `java` is first on PATH. Preview features are on for both the
 JVM and the JShell compiler; the lib jar and its dependencies are on the classpath; a
-startup script imports the lib and registers the chart and table renderers.
+startup script imports the lib and calls concurrencylab.notebook.CourseKernel.start() (the
+chart and table renderers, the exit with the kernel, the interrupt hook).
 
-It also gives the kernel's JVM an AOT cache (JEP 483/514: classes loaded and linked ahead of
-time, recorded from one training start of the kernel), which starts the kernel about 0.7 s
-sooner: median of 7 interleaved starts to the first result, 4.95 s without it and 4.25 s with
-it, on 2 cores. The cache only helps: a JVM that cannot use it (another JDK build, a deleted
-file) starts as if it were not there, silently (-Xlog:aot=off). It is rebuilt when the JDK,
-jjava.jar or the JVM options change; COURSE_KERNEL_AOT=0 skips it.
+It also gives the kernel's JVM an AOT cache (JEP 483/514/515: classes loaded and linked ahead
+of time, and method profiles), recorded from one training start of the kernel that runs the
+startup script and TRAINING_CELLS. Measured with `./course bench kernel --runs 5 --notebooks
+none --versus DIR`, DIR the same kernelspec without -XX:AOTCache, interleaved, 2 cores at load
+1.4 to 2.6 (deploy/measurements/kernel-aot.csv): start to first result median 2.36 s with the
+cache, 2.68 s without; a lesson's first chart 0.46 s against 0.84 s, first table 0.48 s against
+0.65 s, first twenty lab-server downloads 0.29 s against 0.82 s; idle RSS 183 MiB against 161
+MiB. The cache only helps: a JVM that
+cannot use it (another JDK build, a deleted file) starts as if it were not there, silently
+(-Xlog:aot=off). It is rebuilt when what it was recorded from changes (aot_fingerprint: the
+JDK, jjava.jar, the kernelspec with its JVM options, compiler options and classpath, the
+startup script, the training cells, the lib jar); COURSE_KERNEL_AOT=0 skips it.
 
 Writes files only when their content changes, so re-running does nothing.
 """
@@ -84,7 +91,15 @@ def kernel_spec(java_home: Path, kernel_jar: Path, root: Path) -> dict:
         "language": "java",
         "interrupt_mode": "message",
         "env": {
-            "JJAVA_COMPILER_OPTS": "--enable-preview --release 25",
+            # -source, not --release: with --release 25 JShell's compiler reopened the JDK's
+            # lib/ct.sym over and over, 119 opens in one kernel start, none with -source
+            # (strace). `./course
+            # bench kernel --runs 5 --notebooks none --versus DIR`, DIR this kernelspec with
+            # --release 25, interleaved, load 1.2 to 2.2: start to first result median 1.70 s
+            # with -source, 5.80 s with --release; idle RSS 184 against 216 MiB
+            # (deploy/measurements/kernel-source-vs-release.csv). -source 25 compiles against
+            # the running JDK's own classes: the same API, as 25 is the release the kernel runs.
+            "JJAVA_COMPILER_OPTS": "--enable-preview -source 25",
             "JJAVA_CLASSPATH": classpath,
             "JJAVA_STARTUP_SCRIPTS_PATH": str(root / "kernel-setup" / "startup.jshell"),
             "JJAVA_TIMEOUT": "-1",
@@ -97,14 +112,56 @@ def kernel_spec(java_home: Path, kernel_jar: Path, root: Path) -> dict:
     }
 
 
-# What the training start runs: the startup script runs first on its own; these cells add the
-# compiler's work on declarations, lambdas and streams, which every lesson's first cells do.
+# What the training start runs after the startup script: a lesson's first cells, so that the
+# cache holds the classes they load and link and the profiles of the code they run (JEP 483,
+# JEP 515), for the compiler (declarations, lambdas, records, streams) and for the library (a
+# lesson's start and leak check, executors and futures, a Tablesaw table as HTML, XChart charts
+# as PNG, the lab server and twenty downloads on virtual threads, a structured scope).
+# tools/bench_kernel.py times a first table, chart and download of its own, not these cells.
 TRAINING_CELLS = [
     "1 + 1",
-    "var numbers = List.of(3, 1, 2);",
-    "numbers.stream().map(n -> n * 2).sorted().toList()",
-    "record Point(int x, int y) {}\nnew Point(1, 2)",
-    "Duration.ofMillis(100).toMillis()",
+    'var lesson = Lesson.start("kernel training");',
+    "double secondsFor(ExecutorService pool, int tasks) throws Exception {\n"
+    "    long start = System.nanoTime();\n"
+    "    try (pool) {\n"
+    "        var futures = new ArrayList<Future<?>>();\n"
+    "        for (int i = 0; i < tasks; i++) futures.add(pool.submit(() -> { Thread.sleep(10); return null; }));\n"
+    "        for (var f : futures) f.get(10, TimeUnit.SECONDS);\n"
+    "    }\n"
+    "    return (System.nanoTime() - start) / 1e9;\n"
+    "}",
+    'var times = Table.create("ten waits", StringColumn.create("model"), DoubleColumn.create("seconds"));\n'
+    'times.stringColumn("model").append("fixed pool of 2").append("virtual threads");\n'
+    "times.doubleColumn(\"seconds\").append(secondsFor(Executors.newFixedThreadPool(2), 10))\n"
+    "        .append(secondsFor(Executors.newVirtualThreadPerTaskExecutor(), 10));\n"
+    "times",
+    'var chart = new CategoryChartBuilder().width(640).height(320).title("ten waits").yAxisTitle("seconds").build();\n'
+    "chart.getStyler().setLegendVisible(false);\n"
+    'chart.addSeries("elapsed", times.stringColumn("model").asList(), times.doubleColumn("seconds").asList());\n'
+    "chart",
+    'var line = new XYChartBuilder().width(480).height(240).xAxisTitle("n").yAxisTitle("n²").build();\n'
+    'line.addSeries("squares", new double[] {1, 2, 3, 4}, new double[] {1, 4, 9, 16});\n'
+    "line",
+    "var server = LabServer.start();\n"
+    "DownloadReport report;\n"
+    "try (ExecutorService pool = ExecutorKind.VIRTUAL.create(20)) {\n"
+    "    report = Downloader.on(pool).withRequestTimeout(Duration.ofSeconds(5)).download(server.imageUris(20));\n"
+    "}\n"
+    "server.close();\n"
+    "System.out.println(report);",
+    "record Point(int x, int y) {}\n"
+    "IntStream.range(0, 100).mapToObj(i -> new Point(i, i * i)).filter(p -> p.y() % 3 == 0)\n"
+    '        .map(Point::toString).collect(Collectors.joining(", ")).length()',
+    "int sum;\n"
+    "try (var scope = StructuredTaskScope.open()) {\n"
+    "    var a = scope.fork(() -> 20);\n"
+    "    var b = scope.fork(() -> 22);\n"
+    "    scope.join();\n"
+    "    sum = a.get() + b.get();\n"
+    "}\n"
+    "sum",
+    "CompletableFuture.supplyAsync(() -> 21).thenApply(n -> n * 2).get(5, TimeUnit.SECONDS)",
+    "lesson.finish();",
 ]
 AOT_FILE = "kernel.aot"
 
@@ -115,11 +172,16 @@ def jvm_options(argv: list[str]) -> list[str]:
 
 
 def aot_fingerprint(spec: dict, java_home: Path, kernel_jar: Path) -> str:
-    """What the cache depends on: the JDK build, the kernel jar and the JVM options."""
+    """What the cache depends on: the JDK build, the kernel jar, the kernelspec (JVM options and
+    the environment, which holds the compiler options and the classpath), and what the training
+    start runs and loads: the startup script, the training cells and the lib jar."""
     h = hashlib.sha256()
     h.update((java_home / "release").read_bytes() if (java_home / "release").is_file() else str(java_home).encode())
     h.update(kernel_jar.read_bytes())
-    h.update(json.dumps(spec["argv"]).encode())
+    h.update(json.dumps(spec, sort_keys=True).encode())
+    for name in (spec["env"]["JJAVA_STARTUP_SCRIPTS_PATH"], spec["env"]["JJAVA_CLASSPATH"].split(":")[0]):
+        h.update(Path(name).read_bytes() if Path(name).is_file() else name.encode())
+    h.update(json.dumps(TRAINING_CELLS).encode())
     return h.hexdigest()
 
 
@@ -150,8 +212,10 @@ def build_aot_cache(spec: dict, kernel_jar: Path, cache: Path) -> str | None:
         km = KernelManager(kernel_name="course-aot-training",
                            kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kdir.parent)]))
         km.shutdown_wait_time = 60  # the JVM writes the configuration as it exits: let it
+        log_path = Path(tmp) / "kernel-stderr.log"
+        log = log_path.open("w", encoding="utf-8")
         try:
-            km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            km.start_kernel(stdout=subprocess.DEVNULL, stderr=log)
             kc = km.client()
             kc.start_channels()
             try:
@@ -163,10 +227,13 @@ def build_aot_cache(spec: dict, kernel_jar: Path, cache: Path) -> str | None:
             finally:
                 kc.stop_channels()
         except Exception as e:  # noqa: BLE001 - any failure only means no cache
-            return f"the training start of the kernel failed: {e}"
+            log.flush()
+            said = log_path.read_text(encoding="utf-8", errors="replace").strip()[-500:]
+            return f"the training start of the kernel failed: {e}" + (f"; the kernel said: {said}" if said else "")
         finally:
             if km.has_kernel:
                 km.shutdown_kernel(now=False)
+            log.close()
         if not conf.is_file() or conf.stat().st_size == 0:
             return "the training start wrote no AOT configuration"
         partial = cache.with_suffix(".aot.partial")
@@ -219,7 +286,7 @@ def main() -> None:
         if not (cache.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint):
             stamp.unlink(missing_ok=True)
             write_kernel_json(target, spec)  # the training start needs none of the cache flags
-            print("course setup: building the kernel's AOT cache (one training start, about 10 s)", file=sys.stderr)
+            print("course setup: building the kernel's AOT cache (one training start, about 15 s)", file=sys.stderr)
             problem = build_aot_cache(spec, kernel_jar, cache)
             if problem:
                 cache.unlink(missing_ok=True)

@@ -1,7 +1,15 @@
-"""`./course bench kernel`: the course kernel's start time and its memory.
+"""`./course bench kernel`: the course kernel's start time, its first chart, table and download, and its memory.
 
 Start time: starts the kernel N times (default 5); each time measures wall time from the start
-request to the result of `1 + 1`, and the time of a trivial cell after that.
+request to the result of `1 + 1`, and the time of a trivial cell after that. Then, in the same
+kernel, after the idle memory is read, the first cell of each kind a lesson has: a Tablesaw
+table, an XChart chart (rendered to PNG by the kernel) and twenty downloads from the lab server
+on virtual threads, each timed from its request to its reply. These cells are not the ones the
+kernel's AOT cache was trained with (kernel-setup/install_kernel.py, TRAINING_CELLS).
+
+--versus DIR also starts the kernelspec in DIR (a folder with a kernel.json, e.g. another
+checkout's .venv/share/jupyter/kernels/java-concurrency) N times, interleaved with the course
+kernel (A B, B A, A B, ...), so both see the same machine; the rows say which kernel ran.
 
 Memory (resident set, VmRSS from /proc, summed over the kernel JVM and its descendants, i.e.
 the process pool's worker JVMs): idle, 15 s after the first result of each start (a student
@@ -22,6 +30,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
@@ -41,10 +50,50 @@ def kernel_pid(km: KernelManager) -> int:
     return pid
 
 
-def one_run() -> tuple[float, float, int]:
-    """(start to first result s, trivial cell s, idle RSS of the kernel tree in bytes)."""
+# The first cell of each kind a lesson has (07.0's table and chart, 07.2's downloads), written
+# apart from the AOT training cells so that they measure a student's cell, not a replayed one.
+FIRST_CELLS = {
+    "table": 'Table.create("first table", StringColumn.create("pool", "fixed", "virtual"),\n'
+             '        DoubleColumn.create("seconds", 1.5, 0.2))',
+    "chart": 'var firstChart = new CategoryChartBuilder().width(600).height(300).title("first chart").build();\n'
+             'firstChart.addSeries("seconds", List.of("fixed", "virtual"), List.of(1.5, 0.2));\n'
+             'firstChart',
+    "download": 'DownloadReport firstReport;\n'
+                'try (var firstServer = LabServer.start(); var pool = ExecutorKind.VIRTUAL.create(20)) {\n'
+                '    firstReport = Downloader.on(pool).withRequestTimeout(Duration.ofSeconds(5))\n'
+                '            .download(firstServer.imageUris(20));\n'
+                '}\n'
+                'firstReport.outcomes().size()',
+}
+EXPECTED = {"table": "text/html", "chart": "image/png", "download": "text/plain"}
+
+
+def kernel_manager(spec_dir: Path | None) -> KernelManager:
+    """The course kernel, or the kernelspec in spec_dir."""
+    if spec_dir is None:
+        return KernelManager(kernel_name=KERNEL_NAME)
+    return KernelManager(kernel_name=spec_dir.name,
+                         kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec_dir.parent)]))
+
+
+def timed_cell(kc, code: str, kind: str) -> float:
+    """Runs one cell; its wall time from request to reply. Exits if it fails or lacks its output."""
+    outputs = []
     t0 = time.monotonic()
-    km = KernelManager(kernel_name=KERNEL_NAME)
+    reply = kc.execute_interactive(code, timeout=60, output_hook=outputs.append)
+    seconds = time.monotonic() - t0
+    if reply["content"]["status"] != "ok":
+        sys.exit(f"bench kernel: the first {kind} cell failed: {reply['content'].get('evalue', reply['content'])}")
+    mimes = {m for o in outputs if o["msg_type"] == "execute_result" for m in o["content"]["data"]}
+    if EXPECTED[kind] not in mimes:
+        sys.exit(f"bench kernel: the first {kind} cell's result has {sorted(mimes)}, not {EXPECTED[kind]}")
+    return seconds
+
+
+def one_run(spec_dir: Path | None) -> dict:
+    """Start to first result, trivial cell, idle RSS of the kernel tree, then the first cells' times."""
+    t0 = time.monotonic()
+    km = kernel_manager(spec_dir)
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
@@ -59,7 +108,10 @@ def one_run() -> tuple[float, float, int]:
         trivial = time.monotonic() - t1
         time.sleep(IDLE_SETTLE_S)
         _, idle, _ = rss_tree(kernel_pid(km))
-        return first, trivial, idle
+        row = {"first": first, "trivial": trivial, "idle": idle}
+        for kind, code in FIRST_CELLS.items():
+            row[kind] = timed_cell(kc, code, kind)
+        return row
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
@@ -122,32 +174,51 @@ def main() -> int:
                     help="lessons to run for memory: 'all' (default), 'none', or prefixes like 07.1,07.3")
     ap.add_argument("--cell-timeout", type=int, default=600, help="seconds per cell (default 600)")
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "bench")
+    ap.add_argument("--versus", type=Path, metavar="DIR",
+                    help="also time the kernelspec in DIR, interleaved with the course kernel (A/B)")
     args = ap.parse_args()
     if args.runs < 1:
         sys.exit("bench kernel: --runs must be at least 1")
     notebooks = choose_notebooks(args.notebooks)
+    versus = None
+    if args.versus is not None:
+        versus = args.versus.resolve()
+        if not (versus / "kernel.json").is_file():
+            ap.error(f"--versus {args.versus}: no kernel.json there. Accepted: a kernelspec folder, "
+                     f"e.g. OTHER-CHECKOUT/.venv/share/jupyter/kernels/{KERNEL_NAME}")
+    kernels = [("course", None)] + ([(f"versus {versus}", versus)] if versus else [])
     load = os.getloadavg()
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; COURSE_SCALE={os.environ.get('COURSE_SCALE', 'quick')}",
           flush=True)
     rows = []
     for i in range(1, args.runs + 1):
-        first, trivial, idle = one_run()
-        rows.append((i, first, trivial, idle))
-        print(f"run {i}: start to first result {first:.2f} s, trivial cell {trivial * 1000:.0f} ms, "
-              f"idle RSS {idle / MIB:.0f} MiB", flush=True)
-    med_first = statistics.median(r[1] for r in rows)
-    med_trivial = statistics.median(r[2] for r in rows)
-    med_idle = statistics.median(r[3] for r in rows)
-    print(f"median of {args.runs}: start to first result {med_first:.2f} s (bound {START_BOUND_S:.2f} s, "
-          f"ratio {med_first / START_BOUND_S:.2f}), trivial cell {med_trivial * 1000:.0f} ms, "
-          f"idle RSS {med_idle / MIB:.0f} MiB (bound {IDLE_BOUND_MIB} MiB)")
+        for label, spec_dir in (kernels if i % 2 else kernels[::-1]):
+            r = one_run(spec_dir) | {"run": i, "kernel": label, "load": os.getloadavg()[0]}
+            rows.append(r)
+            print(f"run {i} ({label}): start to first result {r['first']:.2f} s, trivial cell {r['trivial'] * 1000:.0f} ms, "
+                  f"idle RSS {r['idle'] / MIB:.0f} MiB; first table {r['table']:.2f} s, chart {r['chart']:.2f} s, "
+                  f"download {r['download']:.2f} s; load {r['load']:.2f}", flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / "kernel.csv", "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["run", "start_to_first_result_s", "trivial_cell_s", "idle_rss_mib"])
-        w.writerows((r[0], f"{r[1]:.3f}", f"{r[2]:.3f}", round(r[3] / MIB)) for r in rows)
-        w.writerow(["median", f"{med_first:.3f}", f"{med_trivial:.3f}", round(med_idle / MIB)])
-        w.writerow(["load_average_1min", f"{load[0]:.2f}", "", ""])
+        w.writerow(["kernel", "run", "start_to_first_result_s", "trivial_cell_s", "idle_rss_mib",
+                    "first_table_s", "first_chart_s", "first_download_s", "load_average_1min"])
+        for label, _ in kernels:
+            mine = [r for r in rows if r["kernel"] == label]
+            w.writerows((label, r["run"], f"{r['first']:.3f}", f"{r['trivial']:.3f}", round(r["idle"] / MIB),
+                         f"{r['table']:.3f}", f"{r['chart']:.3f}", f"{r['download']:.3f}", f"{r['load']:.2f}")
+                        for r in mine)
+            med = {k: statistics.median(r[k] for r in mine) for k in ("first", "trivial", "idle", "table", "chart", "download")}
+            w.writerow([label, "median", f"{med['first']:.3f}", f"{med['trivial']:.3f}", round(med["idle"] / MIB),
+                        f"{med['table']:.3f}", f"{med['chart']:.3f}", f"{med['download']:.3f}",
+                        f"{statistics.median(r['load'] for r in mine):.2f}"])
+            print(f"median of {args.runs} ({label}): start to first result {med['first']:.2f} s "
+                  f"(bound {START_BOUND_S:.2f} s, ratio {med['first'] / START_BOUND_S:.2f}), "
+                  f"trivial cell {med['trivial'] * 1000:.0f} ms, idle RSS {med['idle'] / MIB:.0f} MiB "
+                  f"(bound {IDLE_BOUND_MIB} MiB); first table {med['table']:.2f} s, chart {med['chart']:.2f} s, "
+                  f"download {med['download']:.2f} s")
+    end = os.getloadavg()
+    print(f"load average at the end {end[0]:.2f} {end[1]:.2f} {end[2]:.2f}")
     results = []
     for path in notebooks:
         r = run_notebook(path, args.cell_timeout)

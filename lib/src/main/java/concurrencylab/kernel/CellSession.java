@@ -14,7 +14,7 @@ import java.util.function.IntSupplier;
  * The notebook kernel's record of cells: which cell is running, which cell started each thread,
  * which cell's code a thread is running, and what to clean up when a cell is interrupted.
  *
- * <p>The kernel's startup script installs one session ({@link JJavaHook#install()}); library
+ * <p>The kernel's startup installs one session ({@link JJavaHook#install()}); library
  * code reaches it through the static methods, which do nothing outside the kernel (unit tests,
  * {@code ./course bench}). A cell is one execute request, numbered with Jupyter's execution
  * count, the {@code n} of {@code In [n]}; 0 means "no cell" (the kernel's startup, or a thread

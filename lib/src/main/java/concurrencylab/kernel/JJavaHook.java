@@ -13,8 +13,8 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 
 /**
- * Connects {@link CellSession} to the running JJava kernel; the kernel's startup script calls
- * {@link #install()} once.
+ * Connects {@link CellSession} to the running JJava kernel; the kernel's startup calls
+ * {@link #install()} once (through {@code concurrencylab.notebook.CourseKernel#start()}).
  *
  * <p>JJava 1.0-a8 has no hook for "a cell starts" or "a cell is interrupted", and its
  * {@code Extension}s (found through {@code META-INF/services}) only get the kernel object at
@@ -47,7 +47,7 @@ import jdk.jshell.Snippet;
  * {@code --add-opens java.base/java.util.concurrent=ALL-UNNAMED} (pools never closed); the
  * kernelspec passes them, and without them the clean-up does less and says nothing wrong.
  *
- * <p>Not thread-safe by itself: call once, from the startup script.
+ * <p>Not thread-safe by itself: call once, at the kernel's start.
  */
 public final class JJavaHook {
     private JJavaHook() {

@@ -2,7 +2,8 @@
  * The course kernel's cell bookkeeping: an interrupt stops what the cell started, and output
  * says which cell's thread printed it.
  *
- * <p>The kernel's startup script calls {@link concurrencylab.kernel.JJavaHook#install()}. From
+ * <p>The kernel's startup ({@code concurrencylab.notebook.CourseKernel}) calls
+ * {@link concurrencylab.kernel.JJavaHook#install()}. From
  * then on:
  * <ul>
  *   <li>Every thread a cell starts, directly or through an executor, a scope or the library,

@@ -6,7 +6,7 @@ package concurrencylab.notebook;
  * keeps a non-daemon thread alive for up to a minute after the last cell, so the JVM lingered
  * until Jupyter gave up waiting and sent SIGTERM ({@code datasets/reference/MACHINE.md},
  * section "Kernel", has the times before and after). Called once
- * by the kernel's startup script ({@code kernel-setup/startup.jshell}); compiled here rather
+ * by the kernel's startup ({@link CourseKernel#start()}); compiled here rather
  * than there, so that the kernel start does not pay JShell to compile it. Thread-safe.
  */
 public final class KernelExit {

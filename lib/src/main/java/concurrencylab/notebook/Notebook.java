@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
 /**
  * The bridge between the library and the notebook kernel's display system.
  *
- * <p>The kernel's startup script calls {@link #install} with the kernel's own {@code display}
+ * <p>The kernel's startup ({@link CourseKernel}) calls {@link #install} with the kernel's own {@code display}
  * and {@code updateDisplay} functions; library code then shows objects mid-cell with
  * {@link #display} and keeps one updating line with {@link #progress}. Outside a notebook
  * (unit tests, {@code ./course bench}) both fall back to standard output.
@@ -37,7 +37,7 @@ public final class Notebook {
     private Notebook() {}
 
     /**
-     * Connects the library to a kernel's display functions; called by the kernel startup script.
+     * Connects the library to a kernel's display functions; called by {@link CourseKernel#start()}.
      *
      * @throws NullPointerException if either function is null
      */

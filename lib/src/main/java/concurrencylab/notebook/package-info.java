@@ -16,17 +16,23 @@
  *
  * <h2>Display (notebook {@code 07.0-Opening}; every later notebook relies on it)</h2>
  * <ul>
- *   <li>{@link concurrencylab.notebook.Notebook}: the kernel's startup script calls
- *       {@link concurrencylab.notebook.Notebook#install} so that an XChart chart renders as an
- *       inline PNG and a Tablesaw table as an HTML table.</li>
+ *   <li>{@link concurrencylab.notebook.Notebook}: shows an object mid-cell through the kernel
+ *       ({@link concurrencylab.notebook.Notebook#install} connects it), and encodes charts as
+ *       PNG and tables as HTML.</li>
+ *   <li>{@link concurrencylab.notebook.HtmlView}: an object that shows itself as HTML in the
+ *       kernel and as text elsewhere (the thread dumps of {@code 07.5}).</li>
  *   <li>{@link concurrencylab.notebook.Progress}: one output line rewritten in place as a long
  *       run goes on.</li>
  * </ul>
  *
  * <h2>The kernel</h2>
  * <ul>
+ *   <li>{@link concurrencylab.notebook.CourseKernel}: what {@code kernel-setup/startup.jshell}
+ *       runs after its imports: an XChart chart or an image as a cell's value renders as an
+ *       inline PNG, a Tablesaw table and an {@code HtmlView} as HTML; {@code KernelExit};
+ *       {@code concurrencylab.kernel.JJavaHook}.</li>
  *   <li>{@link concurrencylab.notebook.KernelExit}: ends the kernel's JVM as soon as the kernel's
- *       main thread has returned; called once by {@code kernel-setup/startup.jshell}.</li>
+ *       main thread has returned.</li>
  * </ul>
  *
  * <p>Package-private: {@code TableHtml}, a table as HTML.

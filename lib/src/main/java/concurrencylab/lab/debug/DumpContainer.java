@@ -1,5 +1,6 @@
 package concurrencylab.lab.debug;
 
+import concurrencylab.notebook.HtmlView;
 import concurrencylab.util.RowTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ import tech.tablesaw.api.Table;
  * <p>Introduced in notebook {@code 07.5-Debugging-Toolbox}.
  */
 public record DumpContainer(String id, long ownerTid, List<DumpedThread> threads,
-                            List<DumpContainer> children) {
+                            List<DumpContainer> children) implements HtmlView {
 
     /** Copies the lists so the record stays immutable. */
     public DumpContainer {
@@ -72,11 +73,13 @@ public record DumpContainer(String id, long ownerTid, List<DumpedThread> threads
     }
 
     /** Renders this subtree as an indented text tree, one line per container and thread. */
+    @Override
     public String toText() {
         return DumpRenderer.text(this);
     }
 
     /** Renders this subtree as nested HTML lists. */
+    @Override
     public String toHtml() {
         return DumpRenderer.html(this);
     }

@@ -3,6 +3,7 @@ package concurrencylab.lab.debug;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.HotSpotDiagnosticMXBean;
+import concurrencylab.notebook.HtmlView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -37,7 +38,7 @@ import java.util.Optional;
  * @param time when the dump was taken, as the JVM printed it
  * @param root the {@code <root>} container, with every other container below it
  */
-public record ThreadDump(long pid, String time, DumpContainer root) {
+public record ThreadDump(long pid, String time, DumpContainer root) implements HtmlView {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,11 +102,13 @@ public record ThreadDump(long pid, String time, DumpContainer root) {
     }
 
     /** Renders the tree without empty containers as text. */
+    @Override
     public String toText() {
         return root.pruned().toText();
     }
 
     /** Renders the tree without empty containers as nested HTML lists. */
+    @Override
     public String toHtml() {
         return root.pruned().toHtml();
     }
