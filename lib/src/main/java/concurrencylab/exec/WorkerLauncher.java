@@ -17,16 +17,19 @@ import java.util.Optional;
  * concurrent GC threads. {@code -XX:TieredStopAtLevel} is not set: a task's compute is as
  * fast in a worker as in the parent only once C2 has compiled it. Heap: the JVM's default
  * maximum (a quarter of the machine's or container's memory), so a task needs no more than it
- * would in the parent, but a small initial heap ({@value #INITIAL_HEAP}) that a worker JVM
- * maps and zeroes at start. {@code -Dconcurrencylab.worker.warmUpMillis}: see below.
- * ({@code datasets/reference/MACHINE.md}, section "Process pool workers", has the runs.)
+ * would in the parent, but a small initial heap ({@value #INITIAL_HEAP}): the serial GC's young
+ * generation starts small and is reused after each collection, instead of a young generation
+ * sized from the machine's memory whose fresh pages each task's garbage touches, so a worker
+ * stays smaller. {@code -Dconcurrencylab.worker.warmUpMillis}: see below.
+ * ({@code datasets/reference/MACHINE.md}, sections "Process pool workers" and "Worker JVMs
+ * start warm", has the runs.)
  *
  * <p><b>Starting warm: the AOT cache.</b> When the classpath holds the lib jar
  * ({@value #LIB_JAR}) and {@code aot/}{@value #AOT_FILE} exists beside it, a worker gets
  * {@code -XX:AOTCache=} that file (JEP 483/514/515: the classes a worker loads, already
  * parsed and linked, and the profiles of its hot methods, recorded from a training run of a
  * worker by {@code ./course setup}). A worker JVM that cannot use it (another JDK build, a
- * rebuilt jar, other flags) starts without it, and says nothing ({@code -Xlog:aot=off}); a
+ * rebuilt jar, other flags) starts without it, and says nothing ({@code -Xlog:aot=off:stderr}); a
  * worker without it (no such file, or the lib's classes in a directory, as in the lib's tests)
  * runs as before, only slower to start. {@link WorkerCache#record} records that cache: it sets
  * the system property {@value #AOT_TRAINING_PROPERTY} (a path), which makes new workers record
