@@ -13,9 +13,17 @@ _java_feature() {  # prints the feature version of the JDK at $1, or nothing
 }
 
 _is_full_jdk25() {  # a JDK 25+ with javac and jshell's modules
-  local v
+  local v mods
   v=$(_java_feature "$1")
   [ -n "$v" ] && [ "$v" -ge 25 ] 2>/dev/null || return 1
+  # The release file's MODULES line lists the image's modules (a jlinked runtime lists only
+  # its own): read it rather than start a JVM with --list-modules, which every ./course
+  # command would pay for (about 50 ms each on an idle machine).
+  mods=$(sed -n 's/^MODULES="\(.*\)"$/ \1 /p' "$1/release" 2>/dev/null)
+  if [ -n "$mods" ]; then
+    case "$mods" in *" jdk.compiler "*) ;; *) return 1 ;; esac
+    case "$mods" in *" jdk.jshell "*) return 0 ;; *) return 1 ;; esac
+  fi
   [ -x "$1/bin/javac" ] || "$1/bin/java" --list-modules 2>/dev/null | grep -q '^jdk.compiler@' || return 1
   "$1/bin/java" --list-modules 2>/dev/null | grep -q '^jdk.jshell@'
 }

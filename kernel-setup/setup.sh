@@ -38,8 +38,9 @@ if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$want" ]; then
   echo "$want" > "$STAMP"
 fi
 
-# --- 2. The library ----------------------------------------------------------------------
+# --- 2. The library, and the AOT caches of its JVMs (workers, ./course's mains) ------------
 bash "$ROOT/kernel-setup/build-lib.sh"
+bash "$ROOT/kernel-setup/build-aot.sh"
 
 # --- 3. The kernelspec -------------------------------------------------------------------
 "$PY" "$ROOT/kernel-setup/install_kernel.py" --prefix "$PREFIX" --java-home "$JAVA_HOME" --root "$ROOT"

@@ -5,7 +5,12 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../kernel-setup/find-jdk.sh
 source "$ROOT/kernel-setup/find-jdk.sh"
-require_jdk25 || exit 1
+if [ -n "${COURSE_JDK_CHECKED:-}" ] && [ -x "$COURSE_JDK_CHECKED/bin/java" ]; then
+  # the caller (./course) has just found and checked this JDK: do not check it again
+  JAVA_HOME="$COURSE_JDK_CHECKED"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+else
+  require_jdk25 || exit 1
+fi
 case " ${MAVEN_OPTS:-} " in
   *" --sun-misc-unsafe-memory-access=allow "*) ;;
   *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;

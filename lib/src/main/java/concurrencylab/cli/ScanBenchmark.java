@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./course bench scan [--out DIR] [--runs N] [--nmap PATH]}: our scanner against
- * {@code nmap -sT -n -T5} on 127.0.0.1, ports 1-1024 and 1-65535, in alternation; the race is
- * {@link ScanRace}'s. Writes {@code DIR/scan.csv}.
+ * {@code ./course bench scan [--out DIR] [--runs N] [--nmap PATH] [--course PATH]}: our scanner
+ * against {@code nmap -sT -n -T5} on 127.0.0.1, ports 1-1024 and 1-65535, in alternation, in this
+ * JVM and as a whole process ({@code ./course scan}); the race is {@link ScanRace}'s. Writes
+ * {@code DIR/scan.csv}.
  *
  * <p>If this JVM cannot use the native probe (no {@code --enable-native-access=ALL-UNNAMED};
  * {@code ./course} passes it), it runs again in a child JVM that can, waits at most
@@ -29,6 +30,8 @@ public final class ScanBenchmark {
             .out("where scan.csv goes")
             .number("--runs", 5, 1, 50, "timed runs per tool and range")
             .text("--nmap", "PATH", "nmap", "the nmap executable; without it only our scanner is timed")
+            .text("--course", "PATH", "./course", "the course launcher the whole-process runs start;"
+                    + " without it they are left out")
             .footer("Exit status: 0 done, 1 one of our runs found the wrong ports, 2 bad arguments.");
 
     static final long CHILD_WAIT_MINUTES = 30;
@@ -71,7 +74,7 @@ public final class ScanBenchmark {
     }
 
     static int run(CommandLine.Parsed a, PrintStream out) throws IOException, InterruptedException {
-        ScanRace.Outcome o = ScanRace.run(a.number("--runs"), a.text("--nmap"), out);
+        ScanRace.Outcome o = ScanRace.run(a.number("--runs"), a.text("--nmap"), Path.of(a.text("--course")), out);
         Files.createDirectories(a.out());
         Path file = a.out().resolve("scan.csv");
         Files.write(file, o.csv());

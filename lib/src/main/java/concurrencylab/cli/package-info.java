@@ -25,6 +25,12 @@
  *       {@code concurrencylab.scan}, as text or JSON.</li>
  * </ul>
  *
+ * <h2>Setup</h2>
+ * <ul>
+ *   <li>{@link concurrencylab.cli.WorkerCacheTraining}: records the process pool workers' AOT
+ *       cache ({@code kernel-setup/build-aot.sh}, run by {@code ./course setup}).</li>
+ * </ul>
+ *
  * <p>Package-private: {@code CommandLine}, the one argument parser.
  */
 package concurrencylab.cli;

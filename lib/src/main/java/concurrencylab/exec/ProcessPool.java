@@ -34,10 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in the background while you prepare tasks; the first task on a worker waits for its
  * boot. Workers stay warm and are reused, one task at a time each; a free worker takes the
  * next task from one shared queue, so short and long tasks balance out by themselves.
- * While it has no task yet, each worker spends up to 300 ms of that idle time running its
- * own per-task path (deserialize a task, serialize a result) so that the JIT compiles it
- * before a stream of short tasks arrives; a worker whose first task is already waiting
- * skips this. The flags workers get, and why, are in {@code WorkerLauncher}.
+ * After its first task, while no other task waits, each worker spends up to 300 ms of idle
+ * time running its own per-task path (deserialize a task, serialize a result) so that the
+ * JIT compiles it before a stream of short tasks arrives. The flags workers get, their AOT
+ * cache (a faster start) and why are in {@code WorkerLauncher} and {@code WorkerCache}.
  *
  * <p><b>Portability.</b> {@code submit} serializes the task at once and throws
  * {@link TaskNotPortableException} if it, or anything it refers to, is not serializable or

@@ -51,7 +51,7 @@ public final class ProcessWorker {
         watchParent(Long.parseLong(args[1]));
         var tasks = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
         WireFormat.writeHandshake(replies, ProcessHandle.current().pid());
-        warmUpWirePath(Long.getLong(WorkerLauncher.WARM_UP_PROPERTY, 0), WARM_UP_ROUNDS, () -> tasks.available() == 0);
+        long warmUpMillis = Long.getLong(WorkerLauncher.WARM_UP_PROPERTY, 0);
         while (true) {
             byte[] task;
             try {
@@ -60,6 +60,10 @@ public final class ProcessWorker {
                 break;
             }
             runAndReply(task, replies);
+            // after the first reply, not before the first task: a worker booting beside this
+            // one, and the parent, get the cores while the pool's first result is on its way
+            warmUpWirePath(warmUpMillis, WARM_UP_ROUNDS, () -> tasks.available() == 0);
+            warmUpMillis = 0;
         }
         System.exit(0);
     }
@@ -77,8 +81,9 @@ public final class ProcessWorker {
      * compiled the path by the time tasks come in a stream. Without this, a CPU-bound job cut
      * into tens of chunks runs its whole life on interpreted Java serialization, several
      * times slower per task than once compiled (figures: datasets/reference/MACHINE.md).
-     * Only idle time is used: a worker whose first task is already waiting skips it, and a
-     * task arriving meanwhile waits for one round at most. Writes nothing to stdout; a failure
+     * It runs once, after the worker's first reply, and only in idle time: a worker whose
+     * second task is already waiting skips it, and a task arriving meanwhile waits for one
+     * round at most. Writes nothing to stdout; a failure
      * only ends the warm-up.
      *
      * @return the number of rounds done

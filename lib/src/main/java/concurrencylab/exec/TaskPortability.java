@@ -22,8 +22,8 @@ final class TaskPortability {
 
     private static final String ADVICE = """
              A lambda or class defined in a notebook cell (JShell) exists only in this kernel's JVM: \
-            a worker JVM cannot load it, just as a Python function defined in a notebook cannot be \
-            pickled for a spawned process. Use a task from LabTasks (e.g. LabTasks.countPrimes(1, 1_000_000)) \
+            Java serialization sends an object's fields and its class's name, never the class's code, \
+            so a worker JVM has no class to deserialize the task into. Use a task from LabTasks (e.g. LabTasks.countPrimes(1, 1_000_000)) \
             or a Serializable class on the classpath (in lib/), or run this task on ExecutorKind.PLATFORM \
             or ExecutorKind.VIRTUAL instead.""";
 

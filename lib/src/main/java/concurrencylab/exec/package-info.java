@@ -19,6 +19,8 @@
  *       the cause of a failed future when its worker died; {@link concurrencylab.exec.RemoteTaskException}:
  *       stands in for an exception that could not cross back as itself.</li>
  *   <li>{@link concurrencylab.exec.ProcessWorker}: the worker JVM's main class; not for direct use.</li>
+ *   <li>{@link concurrencylab.exec.WorkerCache}: the workers' AOT cache beside the lib jar, which
+ *       {@code ./course setup} records and a new worker starts from when it is there.</li>
  * </ul>
  *
  * <h2>Child JVMs</h2>

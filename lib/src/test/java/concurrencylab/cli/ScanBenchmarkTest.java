@@ -29,6 +29,13 @@ class ScanBenchmarkTest {
         assertEquals("nmap", parse().text("--nmap"));
     }
 
+    @Test
+    @DisplayName("--course names the launcher of the whole-process runs; the default is ./course")
+    void parsesTheLauncher() {
+        assertEquals("./course", parse().text("--course"));
+        assertEquals("/opt/course/course", parse("--course", "/opt/course/course").text("--course"));
+    }
+
     @ParameterizedTest
     @DisplayName("--runs outside 1..50 is rejected with the accepted range")
     @ValueSource(strings = {"0", "51", "five", ""})

@@ -7,17 +7,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * Samples the machine's listening ports ({@link ListeningPorts}) every 20 ms while open, so the
  * benchmark can tell a short-lived listener of another program from a port a scanner reported
- * open although nothing listened there (a self-connect). Thread-safe; {@link #close()} stops the
- * sampling thread and waits for it (bounded).
+ * open although nothing listened there (a self-connect). {@link #atEnds()} reads them only when
+ * opened and closed, for a run timed as a whole process, which sampling slowed
+ * ({@code datasets/reference/MACHINE.md}, "Scan benchmark", has the runs).
+ * Thread-safe; {@link #close()} stops the sampling thread and waits for it (bounded).
  */
 public final class ListenerWatch implements AutoCloseable {
     private final Set<Integer> seen = new ConcurrentSkipListSet<>();
     private final Thread sampler;
     private volatile boolean running = true;
 
+    /** Starts a watch that samples every 20 ms until closed. */
     public ListenerWatch() {
+        this(true);
+    }
+
+    private ListenerWatch(boolean sampling) {
         sample();
-        sampler = Thread.ofPlatform().daemon().name("scan-benchmark-listener-watch").start(this::loop);
+        sampler = sampling ? Thread.ofPlatform().daemon().name("scan-benchmark-listener-watch").start(this::loop) : null;
+    }
+
+    /** Returns a watch that reads the listening ports now and when closed, with no thread between. */
+    public static ListenerWatch atEnds() {
+        return new ListenerWatch(false);
     }
 
     /** Returns every port seen listening since this watch was opened (so far). */
@@ -43,8 +55,10 @@ public final class ListenerWatch implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        sampler.interrupt();
-        sampler.join(java.time.Duration.ofSeconds(5));
+        if (sampler != null) {
+            sampler.interrupt();
+            sampler.join(java.time.Duration.ofSeconds(5));
+        }
         sample();
     }
 }

@@ -19,10 +19,13 @@
  * <ul>
  *   <li>{@link concurrencylab.lab.ports.ScanRace}: our scanner against {@code nmap -sT} on
  *       127.0.0.1, every run checked for exactly the planted ports.</li>
- *   <li>{@link concurrencylab.lab.ports.NmapRunner}: runs nmap and parses its output.</li>
+ *   <li>{@link concurrencylab.lab.ports.NmapRunner}: runs nmap and parses its output;
+ *       {@link concurrencylab.lab.ports.CourseScanRunner}: runs {@code ./course scan} as a whole
+ *       process, as a user does.</li>
  *   <li>{@link concurrencylab.lab.ports.ListeningPorts} and
- *       {@link concurrencylab.lab.ports.ListenerWatch}: the machine's listening ports, read once or
- *       sampled during a run, to tell another program's listener from a scanner's mistake.</li>
+ *       {@link concurrencylab.lab.ports.ListenerWatch}: the machine's listening ports, read once,
+ *       sampled during a run or read at its ends, to tell another program's listener from a
+ *       scanner's mistake.</li>
  * </ul>
  */
 package concurrencylab.lab.ports;

@@ -21,4 +21,25 @@ class ListenerWatchTest {
             assertTrue(watch.seen().contains(port), watch.seen().toString());
         }
     }
+
+    @Test
+    @DisplayName("a watch at the ends sees a listener open when it closes, and one open when it opened, with no thread between")
+    void atEndsReadsWhenOpenedAndClosed() throws Exception {
+        assumeTrue(ListeningPorts.snapshot().isPresent(), "needs /proc/net/tcp");
+        try (PlantedListeners before = PlantedListeners.open(0, 1)) {
+            int early = before.ports().get(0);
+            long threads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("scan-benchmark-listener-watch")).count();
+            try (ListenerWatch watch = ListenerWatch.atEnds()) {
+                assertTrue(Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("scan-benchmark-listener-watch")).count() == threads,
+                        "no sampling thread");
+                try (PlantedListeners later = PlantedListeners.open(0, 1)) {
+                    int late = later.ports().get(0);
+                    watch.close();
+                    assertTrue(watch.seen().contains(early) && watch.seen().contains(late), watch.seen().toString());
+                }
+            }
+        }
+    }
 }
