@@ -61,9 +61,8 @@ public final class JJavaHook {
      */
     public static String install() {
         try {
-            Class<?> base = Class.forName("org.dflib.jjava.jupyter.kernel.BaseKernel");
-            Object kernel = base.getMethod("notebookKernel").invoke(null);
-            install(kernel, base);
+            Object kernel = KernelDisplay.kernel();
+            install(kernel, Class.forName("org.dflib.jjava.jupyter.kernel.BaseKernel"));
             return "installed";
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             String why = "course kernel: cell tracking is off (interrupts stop only the cell's own thread): " + e;

@@ -139,7 +139,8 @@ public final class KernelDisplay {
         }
     }
 
-    private static Object kernel() throws ReflectiveOperationException {
+    /** Returns the running JJava kernel (BaseKernel.notebookKernel()); JJavaHook uses it too. */
+    static Object kernel() throws ReflectiveOperationException {
         return Class.forName("org.dflib.jjava.jupyter.kernel.BaseKernel").getMethod("notebookKernel").invoke(null);
     }
 
