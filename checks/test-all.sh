@@ -8,7 +8,7 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/common.sh"
 
-STEPS="setup outputs navigation tooling cgroup lib notebooks site solutions homework browser binder"
+STEPS="setup outputs navigation tooling cgroup lib notebooks site solutions homework hub browser binder"
 only="" nbdir="$ROOT/notebooks"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -78,6 +78,8 @@ solution_nbs() { ls "$ROOT"/solutions/notebooks/*.ipynb 2>/dev/null; }
 [ "$nbdir" = "$ROOT/notebooks" ] && [ -n "$(solution_nbs)" ] && \
   step solutions "$PY" "$ROOT/tools/run_notebooks.py" --out "$ROOT/build/solutions" --no-site $(solution_nbs)
 step homework   optional "$ROOT/checks/test-homework.sh"
+# A class of two on the course's JupyterHub, each student's server in a cgroup of its own.
+[ "$nbdir" = "$ROOT/notebooks" ] && step hub bash "$ROOT/checks/test-hub.sh"
 step browser    optional "$ROOT/checks/test-browser.sh"
 step binder     optional "$ROOT/checks/test-binder.sh"
 

@@ -1,10 +1,11 @@
 """JupyterHub for a class on one machine: `./course hub`.
 
 Loopback only; the dummy authenticator (any password, or COURSE_HUB_PASSWORD); every student
-gets a single-user JupyterLab started as a local process (SimpleLocalProcessSpawner: no system
-users needed, no isolation between students, so for trying and measuring a class, not for a
-real one: a real class uses deploy/z2jh-values.yaml on Kubernetes, or The Littlest
-JupyterHub). Each student's home is build/hub/home/NAME, with a copy of the lessons made at
+gets a single-user JupyterLab started as a local process in a cgroup of its own (CgroupSpawner,
+hub/course_spawner.py: the memory and CPU limits below are enforced, and each JVM sizes its heap
+from the student's limit; no system users needed and no file isolation between students, so for
+trying and measuring a class, not for a real one: a real class uses deploy/z2jh-values.yaml on
+Kubernetes, or The Littlest JupyterHub). Each student's home is build/hub/home/NAME, with a copy of the lessons made at
 first login, and the course opens on login (README, "Teaching a class"). Settings come from
 the environment, set by `./course hub` and `./course bench class`:
 
@@ -12,7 +13,11 @@ the environment, set by `./course hub` and `./course bench class`:
   COURSE_HUB_DIR      where the hub keeps its database, secret and homes (default build/hub)
   COURSE_HUB_TOKEN    an API token for `./course bench class` (a service with admin rights)
   COURSE_HUB_USERS    how many students may log in: student01 ... studentNN (default 30)
-  COURSE_HUB_MEM_LIMIT  the memory shown to each student against their usage (default 2G)
+  COURSE_HUB_MEM_LIMIT  each student's memory limit (default 1G), enforced by the student's
+                        cgroup and shown by jupyter-resource-usage against their usage
+  COURSE_HUB_CPU_LIMIT  each student's CPU quota, in CPUs (default 1, as Binder)
+
+Every stopped server adds a row (peak memory, OOM kills) to COURSE_HUB_DIR/student-memory.csv.
 """
 import os
 import shutil
@@ -27,6 +32,8 @@ STATE.mkdir(parents=True, exist_ok=True)
 PORT = int(os.environ.get("COURSE_HUB_PORT", "8017"))
 USERS = int(os.environ.get("COURSE_HUB_USERS", "30"))
 VENV_BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from course_spawner import CgroupSpawner  # noqa: E402
 
 c.JupyterHub.bind_url = f"http://127.0.0.1:{PORT}"
 c.JupyterHub.hub_ip = "127.0.0.1"
@@ -44,7 +51,8 @@ if os.environ.get("COURSE_HUB_PASSWORD"):
 c.Authenticator.allowed_users = {f"student{i:02d}" for i in range(1, USERS + 1)}
 c.Authenticator.admin_users = {"instructor"}
 
-c.JupyterHub.spawner_class = "simple"
+c.JupyterHub.spawner_class = CgroupSpawner
+c.CgroupSpawner.record_file = str(STATE / "student-memory.csv")
 c.SimpleLocalProcessSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
 # A kernel JVM takes 10 to 20 s to answer on 2 busy cores and 1 to 2 minutes when a whole class
@@ -53,7 +61,9 @@ c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
 c.Spawner.args = ["--MappingKernelManager.kernel_info_timeout=600"] + (["--allow-root"] if os.geteuid() == 0 else [])
 c.Spawner.default_url = "/lab/tree/notebooks/00-Index.ipynb"
 c.Spawner.notebook_dir = "~"
-c.Spawner.mem_limit = os.environ.get("COURSE_HUB_MEM_LIMIT", "2G")  # shown by jupyter-resource-usage
+# 1G: every lesson passes at quick scale in a 1 GiB, 1 CPU cgroup (README, "Teaching a class").
+c.Spawner.mem_limit = os.environ.get("COURSE_HUB_MEM_LIMIT", "1G")
+c.Spawner.cpu_limit = float(os.environ.get("COURSE_HUB_CPU_LIMIT", "1"))
 c.Spawner.environment = {"COURSE_SCALE": "quick", "PATH": f"{VENV_BIN}:{os.environ.get('PATH', '')}"}
 c.Spawner.start_timeout = 300   # 20 students starting at once on 2 cores
 c.Spawner.http_timeout = 300

@@ -4,12 +4,18 @@ Starts a JupyterHub on this machine (hub/jupyterhub_config.py: loopback, dummy a
 local-process spawner), then drives N students at once through its REST API, as N browsers
 would: each student gets a user and a single-user server, then, in that server, a kernel per
 notebook (the Jupyter server's sessions API and its kernel websocket) that runs every code
-cell of 07.0, then of 07.2, at quick scale, stopping at a notebook's first error. Then each
-server is stopped and the hub with it.
+cell of 07.0, then of 07.2, at quick scale (--notebooks), stopping at a notebook's first
+error. Then each server is stopped and the hub with it. Every student's server runs in a cgroup
+of its own (hub/course_spawner.py) with --student-memory and --student-cpus as its limits, as
+on The Littlest JupyterHub or Kubernetes: every JVM sizes its heap from that limit, and what
+runs out of memory is killed inside the student's cgroup, which the student's row shows.
 
 Per student (build/bench/class.csv): seconds from asking for the server to the server being
 ready; time to first result (asking for 07.0's kernel to its first cell's reply); each
-notebook's time; errors. Summary: p50/p95 of time to first result, and the peak memory of the
+notebook's time; the largest heap the first kernel JVM may take (Runtime.maxMemory(), asked
+after its notebook: the student's limit reached the JVM); the peak memory of the student's
+cgroup and its OOM kills (the spawner's record); errors. A cell whose kernel dies (Jupyter
+restarts it) ends the student's run with an error, as the notebook would show it. Summary: p50/p95 of time to first result, and the peak memory of the
 class: the hub's process tree (hub, proxy, every student's server, kernels and worker JVMs;
 VmRSS summed, sampled every 0.5 s) and the machine's (MemTotal - MemAvailable, minus what was
 in use before the hub started; other work on the machine counts in it). The whole class runs
@@ -42,6 +48,7 @@ from courselib import KERNEL_NAME, NOTEBOOKS, ROOT
 from procmem import MIB, rss_tree
 
 NOTEBOOK_PREFIXES = ("07.0", "07.2")
+HEAP_PROBE = "System.out.print(Runtime.getRuntime().maxMemory() >> 20);"
 
 
 def meminfo_used() -> int:
@@ -59,8 +66,10 @@ def quantile(values: list[float], q: float) -> float:
 
 
 class Hub:
-    def __init__(self, port: int, state: Path, students: int, memory: str):
+    def __init__(self, port: int, state: Path, students: int, memory: str, student_memory: str, student_cpus: float):
         self.port, self.state, self.students, self.memory = port, state, students, memory
+        self.student_memory, self.student_cpus = student_memory, student_cpus
+        self.records = state / "student-memory.csv"
         self.token = secrets.token_hex(24)
         self.url = f"http://127.0.0.1:{port}"
         self.proc = None
@@ -68,8 +77,10 @@ class Hub:
 
     def start(self) -> None:
         env = dict(os.environ, COURSE_HUB_PORT=str(self.port), COURSE_HUB_USERS=str(self.students),
-                   COURSE_HUB_DIR=str(self.state), COURSE_HUB_TOKEN=self.token, COURSE_SCALE="quick")
+                   COURSE_HUB_DIR=str(self.state), COURSE_HUB_TOKEN=self.token, COURSE_SCALE="quick",
+                   COURSE_HUB_MEM_LIMIT=self.student_memory, COURSE_HUB_CPU_LIMIT=str(self.student_cpus))
         self.state.mkdir(parents=True, exist_ok=True)
+        self.records.unlink(missing_ok=True)
         self.log = open(self.state / "hub.log", "w")
         command = [str(ROOT / ".venv" / "bin" / "jupyterhub"), "-f", str(ROOT / "hub" / "jupyterhub_config.py")]
         if self.memory != "none":
@@ -127,6 +138,13 @@ class Hub:
         lines = [l for l in (self.state / "hub.log").read_text(errors="replace").splitlines() if l.startswith("cgroup-run: peak")]
         return lines[-1].removeprefix("cgroup-run: ") if lines else ""
 
+    def student_records(self) -> dict[str, dict]:
+        """The spawner's row per stopped server (hub/course_spawner.py): peak memory, OOM kills."""
+        if not self.records.exists():
+            return {}
+        with open(self.records, newline="") as f:
+            return {r["student"]: r for r in csv.DictReader(f)}
+
 
 def message(msg_type: str, content: dict, session: str) -> dict:
     return {"header": {"msg_id": uuid.uuid4().hex, "username": "student", "session": session,
@@ -135,10 +153,15 @@ def message(msg_type: str, content: dict, session: str) -> dict:
             "parent_header": {}, "metadata": {}, "content": content, "channel": "shell", "buffers": []}
 
 
-async def run_notebook(hub: Hub, user: str, path: Path, cell_timeout: float) -> tuple[float, float, str]:
-    """(seconds to the first cell's reply, seconds for the notebook, error or '')."""
+async def run_notebook(hub: Hub, user: str, path: Path, cell_timeout: float,
+                       probe: bool = False) -> tuple[float, float, str, str]:
+    """(seconds to the first cell's reply, seconds for the notebook, error or '', what the
+    heap probe printed after the notebook, or '' when probe is False or the notebook failed)."""
     nb = nbformat.read(path, as_version=4)
     cells = [c.source for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    if probe:
+        cells.append(HEAP_PROBE)
+    printed = []
     t0 = time.monotonic()
     sess = await hub.api("POST", f"/user/{user}/api/sessions", timeout=300,
                          body={"path": f"notebooks/{path.name}", "type": "notebook", "name": path.name,
@@ -196,11 +219,18 @@ async def run_notebook(hub: Hub, user: str, path: Path, cell_timeout: float) -> 
                     error = f"cell {index + 1}: the kernel's connection closed (kernel died?)"
                     break
                 msg = json.loads(raw)
+                # The server's own status messages (no parent): the kernel process died and
+                # Jupyter restarts it (JupyterLab says "the kernel appears to have died"); the
+                # request is lost with it, so waiting for its reply would wait for ever.
+                state = msg["content"].get("execution_state") if msg.get("msg_type") == "status" else None
+                if state in ("restarting", "dead", "autorestarting"):
+                    error = (f"cell {index + 1}: the kernel died ({state}); "
+                             "an out-of-memory kill shows in the student's oom_kills")
+                    break
                 if msg.get("parent_header", {}).get("msg_id") != req["header"]["msg_id"]:
                     continue
-                if msg.get("msg_type") == "status" and msg["content"].get("execution_state") == "dead":
-                    error = f"cell {index + 1}: the kernel died"
-                    break
+                if msg.get("msg_type") == "stream" and probe and index == len(cells) - 1:
+                    printed.append(msg["content"].get("text", ""))
                 if msg.get("msg_type") == "execute_reply":
                     reply = msg
             if error:
@@ -217,14 +247,14 @@ async def run_notebook(hub: Hub, user: str, path: Path, cell_timeout: float) -> 
             await hub.api("DELETE", f"/user/{user}/api/sessions/{sess['id']}", timeout=120)
         except Exception:  # noqa: BLE001 - the server is stopped next anyway
             pass
-    return (first if first is not None else float("nan")), time.monotonic() - t0, error
+    return (first if first is not None else float("nan")), time.monotonic() - t0, error, "".join(printed).strip()
 
 
 async def student(hub: Hub, i: int, notebooks: list[Path], cell_timeout: float, start_timeout: float) -> dict:
     user = f"student{i:02d}"
     row = {"student": user, "server_start_s": "", "first_result_s": ""}
     row.update({f"{p.stem.split('-')[0]}_s": "" for p in notebooks})
-    row["error"] = ""
+    row.update({"kernel_heap_max_mib": "", "peak_mib": "", "oom_kills": "", "error": ""})
     try:
         await hub.api("POST", f"/hub/api/users/{user}", ok=(201, 409))
         t0 = time.monotonic()
@@ -241,9 +271,10 @@ async def student(hub: Hub, i: int, notebooks: list[Path], cell_timeout: float, 
             await asyncio.sleep(1)
         row["server_start_s"] = round(time.monotonic() - t0, 2)
         for n, path in enumerate(notebooks):
-            first, seconds, error = await run_notebook(hub, user, path, cell_timeout)
+            first, seconds, error, heap = await run_notebook(hub, user, path, cell_timeout, probe=(n == 0))
             if n == 0:
                 row["first_result_s"] = round(first, 2)
+                row["kernel_heap_max_mib"] = heap
             row[f"{path.stem.split('-')[0]}_s"] = round(seconds, 1)
             if error:
                 row["error"] = f"{path.stem}: {error}"
@@ -272,7 +303,7 @@ async def sample_memory(hub: Hub, base: int, peaks: dict, stop: asyncio.Event) -
 
 async def main_async(args) -> int:
     notebooks = []
-    for prefix in NOTEBOOK_PREFIXES:
+    for prefix in args.notebooks:
         hits = sorted(NOTEBOOKS.glob(f"{prefix}-*.ipynb"))
         if not hits:
             sys.exit(f"bench class: no notebook {prefix}-*.ipynb in {NOTEBOOKS}")
@@ -282,7 +313,7 @@ async def main_async(args) -> int:
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; memory in use before the hub "
           f"{base / MIB / 1024:.1f} GiB; {args.students} students, notebooks "
           f"{', '.join(p.stem for p in notebooks)}", flush=True)
-    hub = Hub(args.port, args.state, args.students, args.memory)
+    hub = Hub(args.port, args.state, args.students, args.memory, args.student_memory, args.student_cpus)
     hub.start()
     peaks = {"tree": 0, "procs": 0, "machine": 0}
     stop = asyncio.Event()
@@ -298,12 +329,20 @@ async def main_async(args) -> int:
     finally:
         stop.set()
         hub.stop()
+    records = hub.student_records()
+    for r in rows:
+        rec = records.get(r["student"], {})
+        r["peak_mib"], r["oom_kills"] = rec.get("peak_mib", ""), rec.get("oom_kills", "")
     for r in rows:
         print(f"{r['student']}: server {r['server_start_s']} s, first result {r['first_result_s']} s, "
               + ", ".join(f"{p.stem} {r[p.stem.split('-')[0] + '_s']} s" for p in notebooks)
+              + f", kernel heap at most {r['kernel_heap_max_mib'] or '?'} MiB"
+              + f", peak {r['peak_mib'] or '?'} MiB of {args.student_memory}, OOM kills {r['oom_kills'] or '?'}"
               + (f", ERROR {r['error']}" if r["error"] else ""))
     ok = [r for r in rows if not r["error"]]
     firsts = [r["first_result_s"] for r in rows if isinstance(r["first_result_s"], float)]
+    peaks_mib = [int(r["peak_mib"]) for r in rows if str(r["peak_mib"]).isdigit()]
+    student_ooms = sum(int(r["oom_kills"]) for r in rows if str(r["oom_kills"]).isdigit())
     summary = {
         "students": args.students, "finished": len(ok), "wall_s": round(wall, 1),
         "first_result_p50_s": round(quantile(firsts, 0.5), 2) if firsts else "",
@@ -311,12 +350,19 @@ async def main_async(args) -> int:
         "hub_tree_peak_gib": round(peaks["tree"] / MIB / 1024, 2), "peak_processes": peaks["procs"],
         "machine_peak_gib": round(peaks["machine"] / MIB / 1024, 2), "load_average_1min": round(load[0], 2),
         "class_memory_limit": args.memory, "cgroup": hub.cgroup_report(),
+        "student_memory_limit": args.student_memory, "student_cpus": args.student_cpus,
+        "student_peak_p50_mib": quantile(peaks_mib, 0.5) if peaks_mib else "",
+        "student_peak_max_mib": max(peaks_mib) if peaks_mib else "",
+        "student_oom_kills": student_ooms if peaks_mib else "",
     }
-    print(f"class of {args.students}: {len(ok)} finished both notebooks without an error in {wall:.0f} s; "
+    print(f"class of {args.students}: {len(ok)} finished every notebook without an error in {wall:.0f} s; "
           f"time to first result p50 {summary['first_result_p50_s']} s, p95 {summary['first_result_p95_s']} s; "
           f"peak memory of the hub's processes {summary['hub_tree_peak_gib']} GiB ({peaks['procs']} processes), "
           f"of the machine {summary['machine_peak_gib']} GiB above what was in use before"
-          + (f"; class cgroup ({args.memory}): {summary['cgroup']}" if summary["cgroup"] else ""))
+          + (f"; class cgroup ({args.memory}): {summary['cgroup']}" if summary["cgroup"] else "")
+          + (f"; per student ({args.student_memory}, {args.student_cpus:g} CPU): peak p50 {summary['student_peak_p50_mib']} MiB, "
+             f"max {summary['student_peak_max_mib']} MiB, OOM kills {student_ooms}" if peaks_mib
+             else "; no per-student cgroups (see the hub log: CgroupSpawner)"))
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / "class.csv", "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0]))
@@ -338,6 +384,12 @@ def main() -> int:
     ap.add_argument("--memory", default="16G",
                     help="memory limit of the whole class (a cgroup around the hub), e.g. 16G; 'none' for no limit "
                          "(default 16G: the machine is shared, an OOM must hit the class, not the neighbours)")
+    ap.add_argument("--student-memory", default="1G",
+                    help="each student's memory limit, enforced by a cgroup per student (default 1G: every lesson "
+                         "passes at quick scale inside it)")
+    ap.add_argument("--student-cpus", type=float, default=1.0, help="each student's CPU quota in CPUs (default 1)")
+    ap.add_argument("--notebooks", default=",".join(NOTEBOOK_PREFIXES),
+                    help="the notebooks each student runs, in order, by number (default 07.0,07.2)")
     ap.add_argument("--state", type=Path, default=ROOT / "build" / "bench" / "class-hub")
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "bench")
     args = ap.parse_args()
@@ -347,6 +399,13 @@ def main() -> int:
         sys.exit(f"bench class: --port {args.port} is not accepted; accepted: 1024 to 65000, not 2022-2026")
     if args.memory != "none" and not re.fullmatch(r"[0-9]+[KMG]", args.memory):
         sys.exit(f"bench class: --memory '{args.memory}' is not accepted; accepted: a size such as 12G or 8192M, or 'none'")
+    if not re.fullmatch(r"[0-9]+[KMG]", args.student_memory):
+        sys.exit(f"bench class: --student-memory '{args.student_memory}' is not accepted; accepted: a size such as 1G or 768M")
+    if not 0.01 <= args.student_cpus <= 64:
+        sys.exit(f"bench class: --student-cpus {args.student_cpus} is not accepted; accepted: 0.01 to 64")
+    args.notebooks = [n.strip() for n in args.notebooks.split(",") if n.strip()]
+    if not args.notebooks or not all(re.fullmatch(r"07\.[0-8]", n) for n in args.notebooks):
+        sys.exit(f"bench class: --notebooks is not accepted; accepted: lesson numbers 07.0 to 07.8, comma-separated, e.g. 07.0,07.2")
     return asyncio.run(main_async(args))
 
 

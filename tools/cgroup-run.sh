@@ -9,7 +9,9 @@
 # hierarchy). Swap is limited too where the kernel allows it, so the limit is real.
 # Exit status: the command's; 3 if no cgroup could be made (nothing was run); 137 if the
 # command was OOM-killed. Every child of the command stays in the cgroup; when the command
-# ends, whatever is left in the cgroup is killed and the cgroup removed.
+# ends, whatever is left in the cgroup (or in cgroups the command made inside it) is killed
+# and the cgroups removed. The command finds in COURSE_CGROUP_PARENTS (colon-separated) the
+# directories where it may make limited cgroups of its own, inside this one.
 set -uo pipefail
 
 memory=2G cpus=1 name="course-$$"
@@ -19,7 +21,7 @@ while [ $# -gt 0 ]; do
     --cpus) cpus="${2:-}"; shift 2 ;;
     --name) name="${2:-}"; shift 2 ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "cgroup-run: unknown option '$1'. Accepted: --memory SIZE (e.g. 2G, 512M), --cpus N (e.g. 1, 0.5), --name NAME, then -- COMMAND" >&2; exit 2 ;;
   esac
 done
@@ -54,7 +56,12 @@ if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
   echo "$bytes" > "$cg/memory.max" || fail "cannot write $cg/memory.max"
   [ -f "$cg/memory.swap.max" ] && echo 0 > "$cg/memory.swap.max"
   echo "$quota $period" > "$cg/cpu.max" || fail "cannot write $cg/cpu.max"
-  procs_files=("$cg/cgroup.procs")
+  # The command runs in a leaf, $cg/main: v2 lets only a cgroup without processes of its own
+  # have limited children, and the command may make some (the hub's CgroupSpawner does).
+  echo "+memory +cpu" > "$cg/cgroup.subtree_control" || fail "cannot enable memory and cpu for $cg's children"
+  mkdir "$cg/main" || fail "mkdir $cg/main failed"
+  procs_files=("$cg/main/cgroup.procs")
+  parents="$cg"
 elif [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/cpu ]; then
   version=1 mem="/sys/fs/cgroup/memory/$name" cpu="/sys/fs/cgroup/cpu/$name"
   mkdir "$mem" 2>/dev/null || fail "mkdir $mem failed (not root, or no write access)"
@@ -65,17 +72,23 @@ elif [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/cpu ]; then
   [ -f "$mem/memory.memsw.limit_in_bytes" ] && echo "$bytes" > "$mem/memory.memsw.limit_in_bytes" 2>/dev/null
   echo "$period" > "$cpu/cpu.cfs_period_us" && echo "$quota" > "$cpu/cpu.cfs_quota_us" || fail "cannot write the CPU quota in $cpu"
   procs_files=("$mem/cgroup.procs" "$cpu/cgroup.procs")
+  parents="$mem:$cpu"
 else
   fail "neither cgroup v2 (/sys/fs/cgroup/cgroup.controllers) nor v1 (/sys/fs/cgroup/memory and /sys/fs/cgroup/cpu) is mounted"
 fi
 
-cleanup() {
-  local d p
+cleanup() {  # whatever is left in the cgroup or its children is killed, then the cgroups removed
+  local d p f sub
   for d in "${dirs[@]}"; do
-    for p in $(cat "$d/cgroup.procs" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
+    for f in $(find "$d" -name cgroup.procs 2>/dev/null); do
+      for p in $(cat "$f" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
+    done
   done
   for d in "${dirs[@]}"; do
-    for _ in 1 2 3 4 5 6 7 8 9 10; do rmdir "$d" 2>/dev/null && break; sleep 0.5; done
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+      for sub in $(find "$d" -mindepth 1 -depth -type d 2>/dev/null); do rmdir "$sub" 2>/dev/null; done
+      rmdir "$d" 2>/dev/null && break; sleep 0.5
+    done
   done
 }
 trap cleanup EXIT
@@ -83,7 +96,9 @@ trap 'exit 130' INT TERM
 
 echo "cgroup-run: cgroup v$version '$name': memory $memory, $cpus CPU" >&2
 # The child joins the cgroup(s) first, then becomes the command: all it starts stays inside.
-PROCS="${procs_files[*]}" bash -c 'for f in $PROCS; do echo $$ > "$f" || exit 3; done; exec "$@"' _ "$@"
+# COURSE_CGROUP_PARENTS tells the command where it may make cgroups of its own inside this one
+# (hub/course_spawner.py makes one per student there).
+COURSE_CGROUP_PARENTS="$parents" PROCS="${procs_files[*]}" bash -c 'for f in $PROCS; do echo $$ > "$f" || exit 3; done; exec "$@"' _ "$@"
 rc=$?
 
 if [ "$version" = 2 ]; then
