@@ -55,10 +55,13 @@ c.JupyterHub.spawner_class = CgroupSpawner
 c.CgroupSpawner.record_file = str(STATE / "student-memory.csv")
 c.SimpleLocalProcessSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
-# A kernel JVM takes 10 to 20 s to answer on 2 busy cores and 1 to 2 minutes when a whole class
-# starts at once (./course bench class): the server's default 60 s wait for its first answer
-# then closes the notebook's connection ("Timeout waiting for kernel_info reply").
-c.Spawner.args = ["--MappingKernelManager.kernel_info_timeout=600"] + (["--allow-root"] if os.geteuid() == 0 else [])
+# The server sends a starting kernel one kernel_info request and holds the notebook's connection
+# until the answer, kernel_info_timeout (default 60 s), then goes on and "nudges" the kernel
+# with new requests until it answers. In a class of 20 starting at once on 2 cores a kernel
+# answers after 30 to 45 s (./course bench class), but 2 of 20 once never answered that first
+# request, and those students waited the full timeout (600 s then): 120 s leaves a slow kernel
+# three times its time and gets a lost request retried after 2 minutes.
+c.Spawner.args = ["--MappingKernelManager.kernel_info_timeout=120"] + (["--allow-root"] if os.geteuid() == 0 else [])
 c.Spawner.default_url = "/lab/tree/notebooks/00-Index.ipynb"
 c.Spawner.notebook_dir = "~"
 # 1G: every lesson passes at quick scale in a 1 GiB, 1 CPU cgroup (README, "Teaching a class").

@@ -250,7 +250,33 @@ async def run_notebook(hub: Hub, user: str, path: Path, cell_timeout: float,
     return (first if first is not None else float("nan")), time.monotonic() - t0, error, "".join(printed).strip()
 
 
-async def student(hub: Hub, i: int, notebooks: list[Path], cell_timeout: float, start_timeout: float) -> dict:
+def dump_student_jvms(user: str, out: Path) -> str:
+    """Thread dumps (jcmd Thread.print) of the Java processes in a student's cgroup, for a
+    student whose run failed: a kernel that never answered shows where it stood. Returns the
+    files written, or why none."""
+    name = f"course-class-{os.getpid()}/course-{user}"
+    procs = next((p for p in (Path("/sys/fs/cgroup/memory") / name / "cgroup.procs",
+                              Path("/sys/fs/cgroup") / name / "cgroup.procs") if p.exists()), None)
+    if procs is None:
+        return "no cgroup of the student's to look in"
+    jcmd = Path(os.environ.get("JAVA_HOME", "")) / "bin" / "jcmd"
+    written = []
+    for pid in procs.read_text().split():
+        try:
+            if Path(f"/proc/{pid}/comm").read_text().strip() != "java":
+                continue
+            dump = subprocess.run([str(jcmd), pid, "Thread.print", "-l"], capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        target = out / "dumps" / f"{user}-{pid}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")[:400] + "\n\n" + dump.stdout + dump.stderr)
+        written.append(str(target))
+    return ", ".join(written) or "no Java process left in the student's cgroup"
+
+
+async def student(hub: Hub, i: int, notebooks: list[Path], cell_timeout: float, start_timeout: float,
+                  out: Path) -> dict:
     user = f"student{i:02d}"
     row = {"student": user, "server_start_s": "", "first_result_s": ""}
     row.update({f"{p.stem.split('-')[0]}_s": "" for p in notebooks})
@@ -282,6 +308,8 @@ async def student(hub: Hub, i: int, notebooks: list[Path], cell_timeout: float, 
     except Exception as e:  # noqa: BLE001 - one student's failure is a row, not the end of the class
         row["error"] = row["error"] or f"{type(e).__name__}: {e}"[:300]
     finally:
+        if row["error"]:
+            print(f"{user}: {row['error']}; thread dumps: {await asyncio.to_thread(dump_student_jvms, user, out)}", flush=True)
         try:
             await hub.api("DELETE", f"/hub/api/users/{user}/server", timeout=120)
         except Exception:  # noqa: BLE001
@@ -321,7 +349,7 @@ async def main_async(args) -> int:
         await hub.wait_up(120)
         sampler = asyncio.create_task(sample_memory(hub, base, peaks, stop))
         t0 = time.monotonic()
-        rows = await asyncio.gather(*(student(hub, i, notebooks, args.cell_timeout, args.start_timeout)
+        rows = await asyncio.gather(*(student(hub, i, notebooks, args.cell_timeout, args.start_timeout, args.out)
                                       for i in range(1, args.students + 1)))
         wall = time.monotonic() - t0
         stop.set()
