@@ -55,13 +55,18 @@ c.JupyterHub.spawner_class = CgroupSpawner
 c.CgroupSpawner.record_file = str(STATE / "student-memory.csv")
 c.SimpleLocalProcessSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
-# The server sends a starting kernel one kernel_info request and holds the notebook's connection
-# until the answer, kernel_info_timeout (default 60 s), then goes on and "nudges" the kernel
-# with new requests until it answers. In a class of 20 starting at once on 2 cores a kernel
-# answers after 30 to 45 s (./course bench class), but 2 of 20 once never answered that first
-# request, and those students waited the full timeout (600 s then): 120 s leaves a slow kernel
-# three times its time and gets a lost request retried after 2 minutes.
-c.Spawner.args = ["--MappingKernelManager.kernel_info_timeout=120"] + (["--allow-root"] if os.geteuid() == 0 else [])
+# Kernel ports on one machine (`./course bench class`, 20 servers at once on 2 cores): the server
+# picks a kernel's five ports when it starts the JVM, but JJava binds them only after its
+# startup, 30 to 45 s later under that load, and in between another process can take one (any
+# outgoing connection draws its local port from the same range). The kernel then cannot bind
+# and ends (status 1, saying so on its standard error: concurrencylab.notebook.KernelExit); the
+# restarter starts it again, on new ports only while it counts the start as unstable, which by
+# default ends 10 s after the start: by then the JVM had not even bound. stable_start_time=300
+# keeps choosing new ports for a kernel that dies in its first 5 minutes. The first kernel_info
+# request of the server went to the dead kernel, so the server waits kernel_info_timeout before
+# it opens the notebook's connection and asks the new kernel again ("nudge"): 90 s rather than
+# the default 60 s, as a kernel's first answer took up to 45 s in a class of 20 on 2 cores.
+c.Spawner.args = ["--MappingKernelManager.kernel_info_timeout=90", "--KernelRestarter.stable_start_time=300"] + (["--allow-root"] if os.geteuid() == 0 else [])
 c.Spawner.default_url = "/lab/tree/notebooks/00-Index.ipynb"
 c.Spawner.notebook_dir = "~"
 # 1G: every lesson passes at quick scale in a 1 GiB, 1 CPU cgroup (README, "Teaching a class").

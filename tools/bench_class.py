@@ -15,9 +15,10 @@ ready; time to first result (asking for 07.0's kernel to its first cell's reply)
 notebook's time; the largest heap the first kernel JVM may take (Runtime.maxMemory(), asked
 after its notebook: the student's limit reached the JVM); the peak memory of the student's
 cgroup and its OOM kills (the spawner's record); errors. A cell whose kernel dies (Jupyter
-restarts it) ends the student's run with an error, as the notebook would show it. Summary: p50/p95 of time to first result, and the peak memory of the
-class: the hub's process tree (hub, proxy, every student's server, kernels and worker JVMs;
-VmRSS summed, sampled every 0.5 s) and the machine's (MemTotal - MemAvailable, minus what was
+restarts it) ends the student's run with an error, as the notebook would show it; a kernel that
+died while starting and was started again is counted (kernel_restarts), not an error.
+Summary: p50/p95 of time to first result, and the peak memory of the class: the hub's
+process tree (hub, proxy, every student's server, kernels and worker JVMs; VmRSS summed, sampled every 0.5 s) and the machine's (MemTotal - MemAvailable, minus what was
 in use before the hub started; other work on the machine counts in it). The whole class runs
 inside one memory cgroup (--memory, default 16G; tools/cgroup-run.sh), the size of the server
 it stands for: what runs out there is killed there, and the summary gives the cgroup's peak and
@@ -154,14 +155,15 @@ def message(msg_type: str, content: dict, session: str) -> dict:
 
 
 async def run_notebook(hub: Hub, user: str, path: Path, cell_timeout: float,
-                       probe: bool = False) -> tuple[float, float, str, str]:
+                       probe: bool = False) -> tuple[float, float, str, str, int]:
     """(seconds to the first cell's reply, seconds for the notebook, error or '', what the
-    heap probe printed after the notebook, or '' when probe is False or the notebook failed)."""
+    heap probe printed after the notebook, or '' when probe is False or the notebook failed,
+    how often Jupyter restarted the kernel before it first answered)."""
     nb = nbformat.read(path, as_version=4)
     cells = [c.source for c in nb.cells if c.cell_type == "code" and c.source.strip()]
     if probe:
         cells.append(HEAP_PROBE)
-    printed = []
+    printed, restarts = [], 0
     t0 = time.monotonic()
     sess = await hub.api("POST", f"/user/{user}/api/sessions", timeout=300,
                          body={"path": f"notebooks/{path.name}", "type": "notebook", "name": path.name,
@@ -192,6 +194,8 @@ async def run_notebook(hub: Hub, user: str, path: Path, cell_timeout: float,
                     error = "the kernel's connection closed before the kernel was ready"
                     break
                 msg = json.loads(raw)
+                if msg.get("msg_type") == "status" and msg["content"].get("execution_state") in ("restarting", "autorestarting"):
+                    restarts += 1   # died while starting (a port taken: hub/jupyterhub_config.py), started again
                 if msg.get("msg_type") == "kernel_info_reply" and msg.get("parent_header", {}).get("msg_id") == info["header"]["msg_id"]:
                     answered = True
                     break
@@ -247,7 +251,7 @@ async def run_notebook(hub: Hub, user: str, path: Path, cell_timeout: float,
             await hub.api("DELETE", f"/user/{user}/api/sessions/{sess['id']}", timeout=120)
         except Exception:  # noqa: BLE001 - the server is stopped next anyway
             pass
-    return (first if first is not None else float("nan")), time.monotonic() - t0, error, "".join(printed).strip()
+    return (first if first is not None else float("nan")), time.monotonic() - t0, error, "".join(printed).strip(), restarts
 
 
 def dump_student_jvms(user: str, out: Path) -> str:
@@ -280,7 +284,7 @@ async def student(hub: Hub, i: int, notebooks: list[Path], cell_timeout: float, 
     user = f"student{i:02d}"
     row = {"student": user, "server_start_s": "", "first_result_s": ""}
     row.update({f"{p.stem.split('-')[0]}_s": "" for p in notebooks})
-    row.update({"kernel_heap_max_mib": "", "peak_mib": "", "oom_kills": "", "error": ""})
+    row.update({"kernel_heap_max_mib": "", "kernel_restarts": 0, "peak_mib": "", "oom_kills": "", "error": ""})
     try:
         await hub.api("POST", f"/hub/api/users/{user}", ok=(201, 409))
         t0 = time.monotonic()
@@ -297,7 +301,8 @@ async def student(hub: Hub, i: int, notebooks: list[Path], cell_timeout: float, 
             await asyncio.sleep(1)
         row["server_start_s"] = round(time.monotonic() - t0, 2)
         for n, path in enumerate(notebooks):
-            first, seconds, error, heap = await run_notebook(hub, user, path, cell_timeout, probe=(n == 0))
+            first, seconds, error, heap, restarts = await run_notebook(hub, user, path, cell_timeout, probe=(n == 0))
+            row["kernel_restarts"] += restarts
             if n == 0:
                 row["first_result_s"] = round(first, 2)
                 row["kernel_heap_max_mib"] = heap
@@ -365,6 +370,7 @@ async def main_async(args) -> int:
         print(f"{r['student']}: server {r['server_start_s']} s, first result {r['first_result_s']} s, "
               + ", ".join(f"{p.stem} {r[p.stem.split('-')[0] + '_s']} s" for p in notebooks)
               + f", kernel heap at most {r['kernel_heap_max_mib'] or '?'} MiB"
+              + (f", kernel restarted {r['kernel_restarts']} x while starting" if r["kernel_restarts"] else "")
               + f", peak {r['peak_mib'] or '?'} MiB of {args.student_memory}, OOM kills {r['oom_kills'] or '?'}"
               + (f", ERROR {r['error']}" if r["error"] else ""))
     ok = [r for r in rows if not r["error"]]
@@ -382,6 +388,7 @@ async def main_async(args) -> int:
         "student_peak_p50_mib": quantile(peaks_mib, 0.5) if peaks_mib else "",
         "student_peak_max_mib": max(peaks_mib) if peaks_mib else "",
         "student_oom_kills": student_ooms if peaks_mib else "",
+        "kernel_restarts": sum(r["kernel_restarts"] for r in rows),
     }
     print(f"class of {args.students}: {len(ok)} finished every notebook without an error in {wall:.0f} s; "
           f"time to first result p50 {summary['first_result_p50_s']} s, p95 {summary['first_result_p95_s']} s; "

@@ -34,4 +34,17 @@ class KernelExitTest {
         assertTrue(watcher.join(Duration.ofSeconds(10)));
         assertEquals(0, exited.getCount());
     }
+
+    @Test
+    @DisplayName("a failed main thread is reported with its cause, and a port in use says what happened")
+    void failureLineNamesTheCauseAndAPortInUse() {
+        String taken = KernelExit.failureLine(new IllegalStateException("bind failed",
+                new RuntimeException("Errno 48 : Address already in use")));
+        assertTrue(taken.contains("IllegalStateException: bind failed"), taken);
+        assertTrue(taken.contains("caused by java.lang.RuntimeException: Errno 48 : Address already in use"), taken);
+        assertTrue(taken.contains("taken by another process"), taken);
+        String other = KernelExit.failureLine(new IllegalArgumentException("Connection file 'x' isn't a file."));
+        assertTrue(other.contains("Connection file 'x' isn't a file."), other);
+        assertFalse(other.contains("taken by another process"), other);
+    }
 }
