@@ -64,8 +64,51 @@ KERNEL_MEMORY_FLAGS = [
 ]
 
 
-def kernel_spec(java_home: Path, kernel_jar: Path, root: Path) -> dict:
+# The kernel's main class (kernel-setup/launcher/PortGuard.java): holds the kernel's ports from
+# the JVM's first milliseconds until JJava binds them, then runs JJava's main. Without it a
+# kernel that starts slowly (a class of 20 at once on 2 cores) could find a port taken by a
+# connection to itself and end (`./course bench class`). Compiled by build_launcher.
+LAUNCHER_SOURCE = Path(__file__).resolve().parent / "launcher" / "PortGuard.java"
+LAUNCHER_MAIN = "concurrencylab.kernel.launch.PortGuard"
+LAUNCHER_JAR = "course-launcher.jar"
+
+
+def build_launcher(java_home: Path, kernel_jar: Path, target: Path) -> Path | None:
+    """Compiles the launcher into target/course-launcher.jar when its source, jjava.jar or the
+    JDK changed; returns the jar, or None (printing why) when it cannot be built, and the kernel
+    then starts with `-jar jjava.jar` as JJava's own kernelspec does."""
+    jar, stamp = target / LAUNCHER_JAR, target / (LAUNCHER_JAR + ".stamp")
+    h = hashlib.sha256(LAUNCHER_SOURCE.read_bytes())
+    h.update(kernel_jar.read_bytes())
+    h.update((java_home / "release").read_bytes() if (java_home / "release").is_file() else str(java_home).encode())
+    fingerprint = h.hexdigest()
+    if jar.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint:
+        return jar
+    with tempfile.TemporaryDirectory(prefix="course-launcher-") as tmp:
+        classes = Path(tmp) / "classes"
+        partial = jar.with_suffix(".jar.partial")
+        steps = [[str(java_home / "bin" / "javac"), "--release", "25", "-cp", str(kernel_jar), "-d", str(classes),
+                  str(LAUNCHER_SOURCE)],
+                 [str(java_home / "bin" / "jar"), "--create", "--file", str(partial), "-C", str(classes), "."]]
+        for step in steps:
+            try:
+                done = subprocess.run(step, capture_output=True, text=True, timeout=120)
+            except (OSError, subprocess.TimeoutExpired) as e:
+                done = subprocess.CompletedProcess(step, 1, "", str(e))
+            if done.returncode != 0:
+                partial.unlink(missing_ok=True)
+                print(f"course setup: the kernel's launcher was not built, the kernel starts without it "
+                      f"(its ports unguarded while it starts): {Path(step[0]).name}: "
+                      f"{(done.stdout + done.stderr).strip()[-400:]}", file=sys.stderr)
+                return None
+        partial.replace(jar)
+    stamp.write_text(fingerprint + "\n", encoding="utf-8")
+    return jar
+
+
+def kernel_spec(java_home: Path, kernel_jar: Path, root: Path, launcher: Path | None = None) -> dict:
     classpath = ":".join(lib_classpath(root))
+    main = (["-cp", f"{kernel_jar}:{launcher}", LAUNCHER_MAIN] if launcher else ["-jar", str(kernel_jar)])
     return {
         "argv": [
             str(java_home / "bin" / "java"),
@@ -84,7 +127,7 @@ def kernel_spec(java_home: Path, kernel_jar: Path, root: Path) -> dict:
             "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
             "--add-opens", "java.base/java.lang=ALL-UNNAMED",
             "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
-            "-jar", str(kernel_jar),
+            *main,
             "{connection_file}",
         ],
         "display_name": DISPLAY_NAME,
@@ -167,8 +210,13 @@ AOT_FILE = "kernel.aot"
 
 
 def jvm_options(argv: list[str]) -> list[str]:
-    """The JVM options of a kernel argv: everything between the java binary and -jar."""
-    return argv[1:argv.index("-jar")]
+    """The JVM options of a kernel argv: everything between the java binary and -cp or -jar."""
+    return argv[1:argv.index("-cp" if "-cp" in argv else "-jar")]
+
+
+def app_classpath(argv: list[str]) -> str:
+    """The JVM's class path in a kernel argv: the -cp value, or the -jar file."""
+    return argv[argv.index("-cp") + 1] if "-cp" in argv else argv[argv.index("-jar") + 1]
 
 
 def aot_fingerprint(spec: dict, java_home: Path, kernel_jar: Path) -> str:
@@ -177,7 +225,8 @@ def aot_fingerprint(spec: dict, java_home: Path, kernel_jar: Path) -> str:
     start runs and loads: the startup script, the training cells and the lib jar."""
     h = hashlib.sha256()
     h.update((java_home / "release").read_bytes() if (java_home / "release").is_file() else str(java_home).encode())
-    h.update(kernel_jar.read_bytes())
+    for entry in app_classpath(spec["argv"]).split(":"):   # jjava.jar and the launcher
+        h.update(Path(entry).read_bytes() if Path(entry).is_file() else entry.encode())
     h.update(json.dumps(spec, sort_keys=True).encode())
     for name in (spec["env"]["JJAVA_STARTUP_SCRIPTS_PATH"], spec["env"]["JJAVA_CLASSPATH"].split(":")[0]):
         h.update(Path(name).read_bytes() if Path(name).is_file() else name.encode())
@@ -238,7 +287,7 @@ def build_aot_cache(spec: dict, kernel_jar: Path, cache: Path) -> str | None:
             return "the training start wrote no AOT configuration"
         partial = cache.with_suffix(".aot.partial")
         create = [java, "-XX:AOTMode=create", f"-XX:AOTConfiguration={conf}", f"-XX:AOTCache={partial}",
-                  "-Xlog:aot=off", *jvm_options(spec["argv"]), "-cp", str(kernel_jar)]
+                  "-Xlog:aot=off", *jvm_options(spec["argv"]), "-cp", app_classpath(spec["argv"])]
         try:
             done = subprocess.run(create, capture_output=True, text=True, timeout=600)
         except subprocess.TimeoutExpired:
@@ -279,7 +328,8 @@ def main() -> None:
     if not kernel_jar.is_file():
         sys.exit(f"course setup: {source_jar} not found; is the jjava wheel installed in {args.prefix}?")
 
-    spec = kernel_spec(args.java_home, kernel_jar, args.root.resolve())
+    launcher = build_launcher(args.java_home, kernel_jar, target.resolve())
+    spec = kernel_spec(args.java_home, kernel_jar, args.root.resolve(), launcher)
     cache, stamp = target.resolve() / AOT_FILE, target.resolve() / (AOT_FILE + ".stamp")
     if os.environ.get("COURSE_KERNEL_AOT", "1") != "0":
         fingerprint = aot_fingerprint(spec, args.java_home, kernel_jar)

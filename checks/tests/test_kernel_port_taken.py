@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpecManager
@@ -41,3 +42,46 @@ def test_kernel_with_a_taken_port_exits_non_zero_and_says_why(tmp_path):
     assert done.returncode == 1, f"exit {done.returncode}; stderr: {err[-2000:]}"
     assert "course kernel: the kernel stopped before it could serve Jupyter" in err, err[-2000:]
     assert "taken by another process" in err, err[-2000:]
+
+
+def test_the_launcher_holds_the_ports_until_jjava_binds_them(tmp_path):
+    """While the kernel starts, its shell port is already listening (kernel-setup/launcher/
+    PortGuard.java), so no connection can be given that port as its own; the first connection
+    meets the guard, which sends nothing, not JJava's ZeroMQ socket, which greets at once."""
+    spec = json.loads((Path(KernelSpecManager().get_kernel_spec(KERNEL_NAME).resource_dir) / "kernel.json").read_text())
+    assert "concurrencylab.kernel.launch.PortGuard" in spec["argv"], spec["argv"]
+    ports = {name: free_port() for name in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")}
+    conn_file = tmp_path / "kernel.json"
+    conn_file.write_text(json.dumps({**ports, "ip": "127.0.0.1", "key": "k", "transport": "tcp",
+                                     "signature_scheme": "hmac-sha256", "kernel_name": KERNEL_NAME}))
+    argv = [a.replace("{connection_file}", str(conn_file)) for a in spec["argv"]]
+    kernel = subprocess.Popen(argv, env=dict(os.environ, **spec.get("env", {})),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        first = None
+        while first is None and time.monotonic() < deadline and kernel.poll() is None:
+            try:
+                with socket.create_connection(("127.0.0.1", ports["shell_port"]), timeout=1) as s:
+                    s.settimeout(0.3)
+                    try:
+                        first = s.recv(1) or b""      # b"": the guard let go (reset)
+                    except (socket.timeout, ConnectionResetError):
+                        first = b""                   # the guard: listening, silent
+            except OSError:
+                time.sleep(0.01)                      # nobody listens yet
+        assert first is not None, "the shell port never listened"
+        assert first != b"\xff", "the first connection met JJava's socket: the port was not held before it bound"
+        # and JJava binds the port right after: a later connection is greeted
+        greeted = False
+        while not greeted and time.monotonic() < deadline and kernel.poll() is None:
+            try:
+                with socket.create_connection(("127.0.0.1", ports["shell_port"]), timeout=1) as s:
+                    s.settimeout(1)
+                    greeted = s.recv(1) == b"\xff"
+            except OSError:
+                time.sleep(0.05)
+        assert greeted, "JJava's socket never took the port over"
+    finally:
+        kernel.kill()
+        kernel.wait(timeout=30)

@@ -35,6 +35,14 @@ public final class CourseKernel {
      * @return {@code "started"}, or what was skipped and why, or why nothing was done
      */
     public static String start() {
+        try {
+            return startOnce();
+        } finally {
+            releaseKernelPorts();   // whatever happened above: JJava binds right after this
+        }
+    }
+
+    private static String startOnce() {
         if (!KernelDisplay.inJJavaKernel()) {
             return "not in a JJava kernel: nothing to set up";
         }
@@ -59,5 +67,25 @@ public final class CourseKernel {
             skipped.add(hook);
         }
         return skipped.isEmpty() ? "started" : String.join("; ", skipped);
+    }
+
+    /** The system property under which the kernel's launcher leaves the release of its ports. */
+    static final String RELEASE_PORTS_KEY = "concurrencylab.kernel.releasePorts";
+
+    /**
+     * Lets go of the kernel's five ports, which the kernel's launcher
+     * ({@code kernel-setup/launcher/PortGuard.java}) has held since the JVM started so that no
+     * other connection could take one; JJava binds them right after the startup script, of which
+     * this is the last call. Does nothing when the kernel was started without the launcher.
+     *
+     * @return whether there was something to release
+     */
+    static boolean releaseKernelPorts() {
+        Object release = System.getProperties().remove(RELEASE_PORTS_KEY);
+        if (release instanceof Runnable r) {
+            r.run();
+            return true;
+        }
+        return false;
     }
 }
