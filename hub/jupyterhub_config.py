@@ -55,17 +55,16 @@ c.JupyterHub.spawner_class = CgroupSpawner
 c.CgroupSpawner.record_file = str(STATE / "student-memory.csv")
 c.SimpleLocalProcessSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
-# Kernel ports on one machine (`./course bench class`, 20 servers at once on 2 cores): the server
-# picks a kernel's five ports when it starts the JVM, but JJava binds them only after its
-# startup, 30 to 45 s later under that load, and in between another process can take one (any
-# outgoing connection draws its local port from the same range). The kernel then cannot bind
-# and ends (status 1, saying so on its standard error: concurrencylab.notebook.KernelExit); the
-# restarter starts it again, on new ports only while it counts the start as unstable, which by
-# default ends 10 s after the start: by then the JVM had not even bound. stable_start_time=300
-# keeps choosing new ports for a kernel that dies in its first 5 minutes. The first kernel_info
-# request of the server went to the dead kernel, so the server waits kernel_info_timeout before
-# it opens the notebook's connection and asks the new kernel again ("nudge"): 90 s rather than
-# the default 60 s, as a kernel's first answer took up to 45 s in a class of 20 on 2 cores.
+# Kernel ports on one machine (README, "Kernel ports on one machine"): the server picks a
+# kernel's five ports when it starts the JVM and connects to them at once, while JJava binds them
+# only at the end of its start, 30 to 45 s later when a class of 20 starts on 2 cores; a retried
+# connection could take one of them (TCP self-connect) and the kernel died. The kernel's launcher
+# (kernel-setup/launcher/PortGuard.java) now holds the ports from the JVM's start. Should a
+# kernel still die while starting (it says why on stderr: concurrencylab.notebook.KernelExit),
+# stable_start_time=300 makes the restarter choose new ports for a kernel that dies in its first
+# 5 minutes, not only in its first 10 s. The server's first kernel_info request then went to the
+# dead kernel: it waits kernel_info_timeout before it opens the notebook's connection and asks
+# the new kernel ("nudge"): 90 s, as a kernel's first answer took up to 45 s in a class of 20.
 c.Spawner.args = ["--MappingKernelManager.kernel_info_timeout=90", "--KernelRestarter.stable_start_time=300"] + (["--allow-root"] if os.geteuid() == 0 else [])
 c.Spawner.default_url = "/lab/tree/notebooks/00-Index.ipynb"
 c.Spawner.notebook_dir = "~"

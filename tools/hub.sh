@@ -8,7 +8,9 @@
 # first use: JupyterHub and the idle culler into the course venv (hub/requirements.txt), npm's
 # configurable-http-proxy into hub/node_modules (npm ci, hub/package-lock.json). State (database,
 # cookie secret, the students' homes) lives in build/hub/. Ctrl-C stops the hub and every
-# student's server. The configuration: hub/jupyterhub_config.py.
+# student's server. As root, each student's server runs in a cgroup of its own, 1 GiB and 1 CPU
+# (COURSE_HUB_MEM_LIMIT, COURSE_HUB_CPU_LIMIT), and build/hub/student-memory.csv gets each
+# server's peak memory and OOM kills when it stops. The configuration: hub/jupyterhub_config.py.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -17,7 +19,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --port) port="${2:-}"; shift 2 ;;
     --users) users="${2:-}"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "course hub: unknown option '$1'. Accepted: --port N (1024-65000, default 8017), --users N (1-500, default 30)" >&2; exit 2 ;;
   esac
 done
