@@ -15,8 +15,8 @@ rm -rf "$out"
 rc=$?
 [ -f "$out/class.csv" ] || { echo "hub: FAILED, no $out/class.csv (exit $rc)"; exit 1; }
 "$PY" - "$out/class.csv" "$rc" <<'PY'
-import csv, os, sys
-rows = [r for r in csv.DictReader(open(sys.argv[1])) if r.get("student", "").startswith("student")]
+import csv, os, re, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if re.fullmatch(r"student[0-9]+", r.get("student") or "")]
 bad = 0
 if sys.argv[2] != "0" or len(rows) != 2:
     print(f"FAILED: bench class exited {sys.argv[2]} with {len(rows)} student rows"); bad = 1
