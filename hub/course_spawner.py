@@ -107,7 +107,7 @@ class CgroupSpawner(SimpleLocalProcessSpawner):
         if cgroup_version() == 2:
             d = dirs[0]
             return {"limit": d / "memory.max", "swap": d / "memory.swap.max", "cpu": d / "cpu.max",
-                    "peak": d / "memory.peak", "events": d / "memory.events", "kill": d / "cgroup.kill"}
+                    "peak": d / "memory.peak", "events": d / "memory.events"}
         mem, cpu = dirs
         return {"limit": mem / "memory.limit_in_bytes", "swap": mem / "memory.memsw.limit_in_bytes",
                 "cpu_quota": cpu / "cpu.cfs_quota_us", "cpu_period": cpu / "cpu.cfs_period_us",
