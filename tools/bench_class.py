@@ -269,12 +269,13 @@ def dump_student_jvms(user: str, out: Path) -> str:
         try:
             if Path(f"/proc/{pid}/comm").read_text().strip() != "java":
                 continue
+            command = Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")[:400]
             dump = subprocess.run([str(jcmd), pid, "Thread.print", "-l"], capture_output=True, text=True, timeout=60)
         except (OSError, subprocess.TimeoutExpired):
-            continue
+            continue  # the process ended while we looked (its /proc entry went away), or jcmd hung
         target = out / "dumps" / f"{user}-{pid}.txt"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")[:400] + "\n\n" + dump.stdout + dump.stderr)
+        target.write_text(command + "\n\n" + dump.stdout + dump.stderr)
         written.append(str(target))
     return ", ".join(written) or "no Java process left in the student's cgroup"
 
